@@ -1,0 +1,3 @@
+export { AccountScreen } from './AccountScreen';
+export { SignInScreen } from './SignInScreen';
+export { useSessionStore, watchSession } from './session-store';

@@ -1,0 +1,246 @@
+/**
+ * The sync engine of one signed-in user's device database: one RxDB replication per synced
+ * collection with our handlers (pull.ts, push.ts), pokes from Realtime, the network and the
+ * app's visibility (triggers.ts), the outbox (outbox.ts), and the status store.
+ *
+ * Start it after sign-in with the user's open device database; stop it on sign-out (see
+ * session.ts: unsynced changes stay in the user's database and sync at the next sign-in).
+ */
+import type { SupabaseClient } from '@supabase/supabase-js';
+import type { DexieOptions } from 'dexie';
+import { Subject, merge, type Observable } from 'rxjs';
+import type { RxCollection } from 'rxdb';
+import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
+import { collectionSpec, type SyncedTableName } from '../db/collections';
+import type { DeviceDatabase } from '../db/database';
+import type { PullCheckpoint } from './checkpoint';
+import { openSyncLocalStore, type SyncLocalStore } from './local-store';
+import { createOutbox, type Outbox } from './outbox';
+import { countPendingPushes } from './pending';
+import { createPullHandler } from './pull';
+import { createPushHandler } from './push';
+import { listRowErrors } from './row-errors';
+import { instantFields } from './row-mapping';
+import { supabaseRpc, type SyncRpc } from './rpc';
+import { pullScope, type AppRole } from './scope';
+import { isAuthError } from './server-errors';
+import { patchCollection, syncStatus, type SyncStatusStore } from './status-store';
+import { browserEnvironment, startTriggers, type SyncEnvironment } from './triggers';
+
+export type SyncEngineOptions = {
+  database: DeviceDatabase;
+  supabase: SupabaseClient;
+  /** The signed-in user's role: a trainer pulls a recent window of their clients' logs. */
+  role: AppRole;
+  status?: SyncStatusStore;
+  /** Defaults to openSyncLocalStore(userId) on the browser's IndexedDB. */
+  localStore?: SyncLocalStore;
+  dexieOptions?: DexieOptions;
+  /** window/document events; defaults to the browser's, none in Node. */
+  environment?: SyncEnvironment;
+  /** Subscribe to Realtime pokes (default true). */
+  realtime?: boolean;
+  /** Poll interval while Realtime is down (default 30 s). */
+  pollIntervalMs?: number;
+  pullBatchSize?: number;
+  pushBatchSize?: number;
+  /** Wait before retrying a failed pull or push (default 5 s). */
+  retryTimeMs?: number;
+  /** Replaces supabase.rpc (tests cut or count calls with it). */
+  rpc?: SyncRpc;
+  now?: () => Date;
+};
+
+export type PendingChanges = { rows: number; requests: number; refused: number; total: number };
+
+export type SyncEngine = {
+  replications: ReadonlyMap<SyncedTableName, RxReplicationState<Record<string, unknown>, PullCheckpoint>>;
+  outbox: Outbox;
+  localStore: SyncLocalStore;
+  /** Pull (and retry pushes) now in every collection. */
+  resync: () => void;
+  /** Resolves when every collection has pushed its changes and pulled the server's. */
+  awaitInSync: () => Promise<void>;
+  /** Unsynced work on this device: rows not yet accepted, outbox requests, refused rows. */
+  pendingChanges: () => Promise<PendingChanges>;
+  pendingChangeCount: () => Promise<number>;
+  /** Stops syncing; the device database stays open and keeps every change. */
+  stop: () => Promise<void>;
+};
+
+export function startSync(options: SyncEngineOptions): SyncEngine {
+  const { database, supabase } = options;
+  const status = options.status ?? syncStatus;
+  const now = options.now ?? (() => new Date());
+  const localStore = options.localStore ?? openSyncLocalStore(database.userId, options.dexieOptions);
+  const environment = options.environment ?? browserEnvironment();
+  const rpc = refreshingRpc(options.rpc ?? supabaseRpc(supabase), supabase, status);
+  const tables = database.tables;
+
+  status.setState({
+    running: true,
+    online: environment?.isOnline() ?? true,
+    session: 'signed-in',
+    collections: {},
+    firstSync: { collectionsDone: 0, collectionsTotal: tables.length, rowsReceived: 0, done: false },
+  });
+
+  const allPokes = new Subject<'RESYNC'>();
+  const tablePokes = new Map(tables.map((t) => [t, new Subject<'RESYNC'>()]));
+  const replications = new Map<SyncedTableName, RxReplicationState<Record<string, unknown>, PullCheckpoint>>();
+  const subscriptions: Array<{ unsubscribe: () => void }> = [];
+  const pendingRefresh = new Map<SyncedTableName, ReturnType<typeof setTimeout>>();
+
+  const refreshRowErrors = async () => status.setState({ rowErrors: await listRowErrors(localStore) });
+  const refreshPending = (table: SyncedTableName) => {
+    clearTimeout(pendingRefresh.get(table));
+    pendingRefresh.set(
+      table,
+      setTimeout(() => {
+        const replication = replications.get(table);
+        if (!replication || replication.isStopped()) return;
+        countPendingPushes(replication)
+          .then((pendingPushes) => patchCollection(status, table, { pendingPushes }))
+          .catch(() => undefined);
+      }, 150),
+    );
+  };
+
+  for (const table of tables) {
+    const spec = collectionSpec(table);
+    const collection = database.rx.collections[table] as unknown as RxCollection<Record<string, unknown>>;
+    const instants = instantFields(spec.schema.properties as Record<string, unknown>);
+    const stream$: Observable<'RESYNC'> = merge(allPokes, tablePokes.get(table) ?? new Subject<'RESYNC'>());
+    const replication = replicateRxCollection<Record<string, unknown>, PullCheckpoint>({
+      replicationIdentifier: `fitcoach-sync-v1-${table}`,
+      collection,
+      deletedField: 'deleted',
+      live: true,
+      retryTime: options.retryTimeMs ?? 5000,
+      waitForLeadership: true,
+      autoStart: true,
+      pull: {
+        batchSize: options.pullBatchSize ?? 1000,
+        stream$,
+        handler: createPullHandler({
+          rpc,
+          spec,
+          instants,
+          store: localStore,
+          scope: () => pullScope({ role: options.role, windowColumn: spec.windowColumn, now: now() }),
+          onPage: ({ documents }) => {
+            const first = status.getState().firstSync;
+            if (!first.done) status.setState({ firstSync: { ...first, rowsReceived: first.rowsReceived + documents } });
+          },
+        }),
+      },
+      push: {
+        batchSize: options.pushBatchSize ?? 500,
+        handler: createPushHandler({
+          rpc,
+          spec,
+          instants,
+          store: localStore,
+          onResult: ({ errors }) => {
+            if (errors > 0) void refreshRowErrors();
+          },
+        }),
+      },
+    });
+    replications.set(table, replication);
+    patchCollection(status, table, {});
+
+    subscriptions.push(
+      replication.error$.subscribe((error) => patchCollection(status, table, { lastError: error.message })),
+      replication.received$.subscribe(() => {
+        const current = status.getState().collections[table];
+        patchCollection(status, table, { received: (current?.received ?? 0) + 1 });
+      }),
+      replication.active$.subscribe((active) => {
+        patchCollection(status, table, active ? { active } : { active, lastPulledAt: now().toISOString(), lastError: null });
+        if (!active) refreshPending(table);
+      }),
+      collection.$.subscribe(() => refreshPending(table)),
+    );
+    void replication.awaitInitialReplication().then(() => {
+      patchCollection(status, table, { firstSyncDone: true });
+      const first = status.getState().firstSync;
+      const collectionsDone = first.collectionsDone + 1;
+      status.setState({ firstSync: { ...first, collectionsDone, done: collectionsDone >= first.collectionsTotal } });
+    });
+  }
+
+  const outbox = createOutbox({ store: localStore, rpc, onChange: (records) => status.setState({ outbox: records }) });
+  const resync = () => {
+    allPokes.next('RESYNC');
+    void outbox.flush();
+  };
+
+  const stopTriggers = startTriggers({
+    supabase: options.realtime === false ? undefined : supabase,
+    channelName: `fitcoach-sync-${database.userId}`,
+    tables,
+    environment,
+    pollIntervalMs: options.pollIntervalMs ?? 30_000,
+    handlers: {
+      onTableChanged: (table) => tablePokes.get(table as SyncedTableName)?.next('RESYNC'),
+      onResync: (reason) => {
+        // Back online: a session that expired meanwhile is refreshed before the next call.
+        if (reason === 'online') void supabase.auth.getSession().catch(() => undefined);
+        resync();
+      },
+      onOnlineChange: (online) => status.setState({ online }),
+      onLiveChange: (live) => status.setState({ live }),
+    },
+  });
+
+  void refreshRowErrors();
+  void outbox.list().then((records) => status.setState({ outbox: records }));
+  void outbox.flush();
+
+  const pendingChanges = async (): Promise<PendingChanges> => {
+    const counts = await Promise.all([...replications.values()].map((r) => countPendingPushes(r)));
+    const rows = counts.reduce((a, b) => a + b, 0);
+    const requests = await localStore.outbox.where('status').anyOf('pending', 'sending').count();
+    const refused = await localStore.rowErrors.count();
+    return { rows, requests, refused, total: rows + requests + refused };
+  };
+
+  return {
+    replications,
+    outbox,
+    localStore,
+    resync,
+    awaitInSync: async () => {
+      await Promise.all([...replications.values()].map((r) => r.awaitInSync()));
+    },
+    pendingChanges,
+    pendingChangeCount: async () => (await pendingChanges()).total,
+    stop: async () => {
+      for (const timer of pendingRefresh.values()) clearTimeout(timer);
+      subscriptions.forEach((s) => s.unsubscribe());
+      await stopTriggers();
+      await Promise.all([...replications.values()].map((r) => r.cancel()));
+      status.setState({ running: false, live: false });
+    },
+  };
+}
+
+/**
+ * A call refused for an expired token refreshes the session once and tries again; when the
+ * refresh itself fails, the session is over: the status says so and calls keep failing (and
+ * RxDB keeps the changes) until the user signs in again.
+ */
+function refreshingRpc(rpc: SyncRpc, supabase: SupabaseClient, status: SyncStatusStore): SyncRpc {
+  return async (fn, args) => {
+    const first = await rpc(fn, args);
+    if (!first.error || !isAuthError(first.error)) return first;
+    const { error } = await supabase.auth.refreshSession();
+    if (error) {
+      status.setState({ session: 'expired' });
+      return first;
+    }
+    status.setState({ session: 'signed-in' });
+    return rpc(fn, args);
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * The push handler of one collection: the whole batch goes to `sync_push` in one round trip.
+ * - conflicts: the server's current rows, handed back to RxDB as master states, so the
+ *   conflict handler (conflict-handler.ts) merges them with the device's edits;
+ * - per-row errors: recorded with their reason (row-errors.ts) and *not* handed back, so RxDB
+ *   counts the row as done and the queue moves on; the row stays visible until fixed or
+ *   discarded;
+ * - a failed call (offline, server down, token expired) throws: RxDB keeps the batch and
+ *   retries it later, and the server's conditional writes make the retry safe.
+ */
+import type { RxReplicationWriteToMasterRow, WithDeleted } from 'rxdb';
+import type { CollectionSpec } from '../db/collections';
+import type { SyncLocalStore } from './local-store';
+import { clearRowErrors, recordPushErrors, type PushRowError } from './row-errors';
+import { neverReachedServer, parseServerRow, toPushRow, type PushRow, type ServerRow } from './row-mapping';
+import type { SyncRpc } from './rpc';
+import { SyncCallError } from './server-errors';
+
+export type PushAnswer = { conflicts: ServerRow[]; errors: PushRowError[]; written: number };
+
+export type PushHandlerOptions = {
+  rpc: SyncRpc;
+  spec: CollectionSpec;
+  instants: readonly string[];
+  store: SyncLocalStore;
+  onResult?: (result: { sent: number; written: number; conflicts: number; errors: number }) => void;
+};
+
+export async function callSyncPush(rpc: SyncRpc, table: string, rows: readonly PushRow[]): Promise<PushAnswer> {
+  const { data, error } = await rpc('sync_push', { p_table: table, p_rows: rows });
+  if (error) throw new SyncCallError(`sync_push ${table}`, error);
+  const answer = data as Partial<PushAnswer> | null;
+  if (!answer || !Array.isArray(answer.conflicts) || !Array.isArray(answer.errors)) throw new Error(`sync_push ${table}: malformed answer`);
+  return { conflicts: answer.conflicts, errors: answer.errors, written: Number(answer.written ?? 0) };
+}
+
+export function createPushHandler(options: PushHandlerOptions) {
+  return async (rows: RxReplicationWriteToMasterRow<Record<string, unknown>>[]): Promise<WithDeleted<Record<string, unknown>>[]> => {
+    const toSend: PushRow[] = [];
+    const sentById = new Map<string, { doc: Record<string, unknown>; base: Record<string, unknown> | null }>();
+    for (const row of rows) {
+      const newState = row.newDocumentState as Record<string, unknown>;
+      const assumed = row.assumedMasterState as Record<string, unknown> | undefined;
+      if (neverReachedServer(newState, assumed)) continue;
+      const pushRow = toPushRow(newState, assumed);
+      toSend.push(pushRow);
+      sentById.set(String(pushRow.doc.id), { doc: pushRow.doc, base: assumed ?? null });
+    }
+    if (toSend.length === 0) return [];
+
+    const answer = await callSyncPush(options.rpc, options.spec.name, toSend);
+
+    const conflicts: Record<string, unknown>[] = [];
+    for (const raw of answer.conflicts) {
+      const parsed = parseServerRow(options.spec.model, options.instants, raw);
+      if (parsed.ok) conflicts.push(parsed.row);
+      else answer.errors.push({ id: String(raw.id), code: 'invalid', message: `the server's row failed this app's checks: ${parsed.message}`, constraint: null, column: null });
+    }
+    await recordPushErrors(options.store, options.spec.name, answer.errors, sentById);
+    const failed = new Set([...answer.errors.map((e) => e.id), ...conflicts.map((c) => String(c.id))]);
+    await clearRowErrors(options.store, options.spec.name, [...sentById.keys()].filter((id) => !failed.has(id)));
+    options.onResult?.({ sent: toSend.length, written: answer.written, conflicts: conflicts.length, errors: answer.errors.length });
+    // Rows with the server's `deleted`; RxDB turns it into `_deleted` (deletedField).
+    return conflicts as WithDeleted<Record<string, unknown>>[];
+  };
+}

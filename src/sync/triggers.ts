@@ -1,0 +1,93 @@
+/**
+ * When to pull: a Realtime change is only a poke ('RESYNC'), never data; the browser coming
+ * back online, the app becoming visible, and a timer while Realtime is down do the same.
+ */
+import type { RealtimeChannel, SupabaseClient } from '@supabase/supabase-js';
+
+/** The parts of `window`/`document` the triggers use (absent in Node tests). */
+export type SyncEnvironment = {
+  addEventListener: (type: 'online' | 'offline' | 'visibilitychange', listener: () => void) => void;
+  removeEventListener: (type: 'online' | 'offline' | 'visibilitychange', listener: () => void) => void;
+  isOnline: () => boolean;
+  isVisible: () => boolean;
+};
+
+export function browserEnvironment(): SyncEnvironment | undefined {
+  if (typeof window === 'undefined' || typeof document === 'undefined') return undefined;
+  return {
+    addEventListener: (type, listener) => (type === 'visibilitychange' ? document : window).addEventListener(type, listener),
+    removeEventListener: (type, listener) => (type === 'visibilitychange' ? document : window).removeEventListener(type, listener),
+    isOnline: () => navigator.onLine,
+    isVisible: () => document.visibilityState === 'visible',
+  };
+}
+
+export type TriggerHandlers = {
+  /** A change in one table (Realtime). */
+  onTableChanged: (table: string) => void;
+  /** Everything may have changed (reconnected, back in view, timer). */
+  onResync: (reason: 'online' | 'visible' | 'timer' | 'subscribed') => void;
+  onOnlineChange: (online: boolean) => void;
+  onLiveChange: (live: boolean) => void;
+};
+
+export type TriggerOptions = {
+  supabase: SupabaseClient | undefined;
+  channelName: string;
+  tables: readonly string[];
+  environment: SyncEnvironment | undefined;
+  /** Poll interval while Realtime is down. */
+  pollIntervalMs: number;
+  handlers: TriggerHandlers;
+};
+
+export function startTriggers(options: TriggerOptions): () => Promise<void> {
+  const { handlers, environment } = options;
+  let live = false;
+  const setLive = (value: boolean) => {
+    if (live === value) return;
+    live = value;
+    handlers.onLiveChange(value);
+  };
+
+  let channel: RealtimeChannel | undefined;
+  if (options.supabase) {
+    channel = options.supabase.channel(options.channelName);
+    for (const table of options.tables) {
+      channel.on('postgres_changes', { event: '*', schema: 'public', table }, () => handlers.onTableChanged(table));
+    }
+    channel.subscribe((status) => {
+      if (status === 'SUBSCRIBED') {
+        setLive(true);
+        // Changes made between the last pull and the subscription are not sent as events.
+        handlers.onResync('subscribed');
+      } else {
+        setLive(false);
+      }
+    });
+  }
+
+  const timer = setInterval(() => {
+    if (!live && (environment?.isOnline() ?? true)) handlers.onResync('timer');
+  }, options.pollIntervalMs);
+
+  const onOnline = () => {
+    handlers.onOnlineChange(true);
+    handlers.onResync('online');
+  };
+  const onOffline = () => handlers.onOnlineChange(false);
+  const onVisibility = () => {
+    if (environment?.isVisible()) handlers.onResync('visible');
+  };
+  environment?.addEventListener('online', onOnline);
+  environment?.addEventListener('offline', onOffline);
+  environment?.addEventListener('visibilitychange', onVisibility);
+
+  return async () => {
+    clearInterval(timer);
+    environment?.removeEventListener('online', onOnline);
+    environment?.removeEventListener('offline', onOffline);
+    environment?.removeEventListener('visibilitychange', onVisibility);
+    if (channel && options.supabase) await options.supabase.removeChannel(channel);
+  };
+}

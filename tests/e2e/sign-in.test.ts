@@ -1,0 +1,87 @@
+/** The placeholder app signs in with supabase-js against the local stack and shows who you are. */
+import pg from 'pg';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DEMO_ACCOUNTS } from '../../supabase/local/demo-accounts';
+import { buildAndServeApp, launchBrowser, newContext, withScreenshotOnFailure, type ServedApp } from '../helpers/browser';
+import { startTestStack, type TestStack } from '../helpers/stack';
+import { AccountPage } from './pages/AccountPage';
+import { SignInPage } from './pages/SignInPage';
+
+let stack: TestStack;
+let app: ServedApp;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+const demoClient = DEMO_ACCOUNTS.find((a) => a.label === 'demo client')!;
+
+beforeAll(async () => {
+  stack = await startTestStack({ seed: 'supabase/seed.sql' });
+  app = await buildAndServeApp(stack.apiUrl, stack.anonKey);
+  browser = await launchBrowser();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await stack?.stop();
+});
+
+beforeEach(async () => {
+  context = await newContext(browser);
+  page = await context.newPage();
+});
+
+afterEach(async () => {
+  await context?.close();
+});
+
+describe('signing in', () => {
+  it('signs a demo user in, shows who they are, keeps them signed in across a reload, and signs out', async () => {
+    await withScreenshotOnFailure(page, 'sign-in-demo', async () => {
+      const signIn = new SignInPage(page);
+      await signIn.open(app.url);
+      await signIn.signIn(demoClient.email, demoClient.password);
+      const account = new AccountPage(page);
+      await account.heading.waitFor();
+      expect(await account.email.textContent()).toBe(demoClient.email);
+
+      await page.reload();
+      await account.heading.waitFor();
+      expect(await account.email.textContent()).toBe(demoClient.email);
+
+      await account.signOut();
+      await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    });
+  });
+
+  it('says why a wrong password is refused and checks the form before sending it', async () => {
+    await withScreenshotOnFailure(page, 'sign-in-errors', async () => {
+      const signIn = new SignInPage(page);
+      await signIn.open(app.url);
+      await signIn.signIn('not-an-email', 'x');
+      await signIn.fieldError('Enter a valid email address, like name@example.com').waitFor();
+      await signIn.fieldError('The password must be at least 6 characters').waitFor();
+
+      await signIn.signIn(demoClient.email, 'wrong-password');
+      await expect.poll(() => signIn.alert.textContent()).toBe('Invalid login credentials');
+    });
+  });
+
+  it('signs up a new user, who lands in auth.users', async () => {
+    await withScreenshotOnFailure(page, 'sign-up', async () => {
+      const signIn = new SignInPage(page);
+      await signIn.open(app.url);
+      await signIn.signUp('new.person@example.com', 'a-good-password');
+      const account = new AccountPage(page);
+      await account.heading.waitFor();
+      expect(await account.email.textContent()).toBe('new.person@example.com');
+      const db = new pg.Client({ connectionString: stack.superuserUrl });
+      await db.connect();
+      const { rows } = await db.query(`select encrypted_password like '$2%' as bcrypt from auth.users where email = 'new.person@example.com'`);
+      await db.end();
+      expect(rows).toEqual([{ bcrypt: true }]);
+    });
+  });
+});

@@ -1,0 +1,56 @@
+/**
+ * Browser tests drive Debian's Chromium (/usr/bin/chromium) with playwright-core: test tools
+ * cannot download browsers on these machines. The app is the production build (service
+ * worker and all), built against the test's own stack and served by Vite's preview server.
+ */
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { build, preview } from 'vite';
+import { freePort } from '../../supabase/local/ports.js';
+
+const ROOT = join(import.meta.dirname, '../..');
+export const SCREENSHOT_DIR = join(ROOT, 'test-results');
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS, headless: true });
+}
+
+export type ServedApp = { url: string; close: () => Promise<void> };
+
+/** Builds the app against `apiUrl`/`anonKey` into a temporary folder and serves it. */
+export async function buildAndServeApp(apiUrl: string, anonKey: string): Promise<ServedApp> {
+  const outDir = await mkdtemp(join(tmpdir(), 'fitcoach-dist-'));
+  process.env.VITE_SUPABASE_URL = apiUrl;
+  process.env.VITE_SUPABASE_ANON_KEY = anonKey;
+  await build({ root: ROOT, logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  const port = await freePort();
+  const server = await preview({ root: ROOT, logLevel: 'error', build: { outDir }, preview: { port, host: '127.0.0.1', strictPort: true } });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+      await rm(outDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Runs a browser step and saves a full-page screenshot of `page` if it fails. */
+export async function withScreenshotOnFailure<T>(page: Page, name: string, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    await mkdir(SCREENSHOT_DIR, { recursive: true });
+    const file = join(SCREENSHOT_DIR, `${name.replace(/[^a-z0-9-]+/gi, '-')}.png`);
+    await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+    throw error;
+  }
+}
+
+export async function newContext(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme: 'dark' });
+}
