@@ -141,8 +141,11 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
           spec,
           instants,
           store: localStore,
-          onResult: ({ errors }) => {
-            if (errors > 0) void refreshRowErrors();
+          onResult: ({ written }) => {
+            void refreshRowErrors();
+            // The server gave the written rows new revisions: pull them, so the device's next
+            // edit of those rows is based on the current revision (not refused as a conflict).
+            if (written > 0) tablePokes.get(table)?.next('RESYNC');
           },
         }),
       },
@@ -194,6 +197,18 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
     },
   });
 
+  // A session that ends on its own (refresh refused) pauses nothing: writes keep landing in
+  // the device database and calls fail until the same user signs in again, then sync resumes.
+  const { data: authListener } = supabase.auth.onAuthStateChange((event) => {
+    if (event === 'SIGNED_OUT') status.setState({ session: 'expired' });
+    if (event === 'SIGNED_IN' || event === 'TOKEN_REFRESHED') {
+      if (status.getState().session !== 'signed-in') {
+        status.setState({ session: 'signed-in' });
+        resync();
+      }
+    }
+  });
+
   void refreshRowErrors();
   void outbox.list().then((records) => status.setState({ outbox: records }));
   void outbox.flush();
@@ -219,6 +234,7 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
     stop: async () => {
       for (const timer of pendingRefresh.values()) clearTimeout(timer);
       subscriptions.forEach((s) => s.unsubscribe());
+      authListener.subscription.unsubscribe();
       await stopTriggers();
       await Promise.all([...replications.values()].map((r) => r.cancel()));
       status.setState({ running: false, live: false });

@@ -12,7 +12,7 @@ import {
 } from 'rxdb';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
 
-export async function countPendingPushes(replication: RxReplicationState<Record<string, unknown>, unknown>): Promise<number> {
+export async function countPendingPushes<Checkpoint>(replication: RxReplicationState<Record<string, unknown>, Checkpoint>): Promise<number> {
   const state = replication.internalReplicationState;
   if (!state) return 0;
   let checkpoint = await getLastCheckpointDoc<Record<string, unknown>, unknown>(state, 'up');
@@ -24,10 +24,10 @@ export async function countPendingPushes(replication: RxReplicationState<Record<
     const assumed = await getAssumedMasterState(state, ids);
     for (const doc of page.documents) {
       const id = String((doc as Record<string, unknown>)[state.primaryPath]);
-      const docState = writeDocToDocState(doc, false, false) as Record<string, unknown>;
+      const docState = writeDocToDocState(doc, false, false);
       const master = assumed[id];
       if (!master) {
-        if (docState._deleted !== true) pending += 1; // new, unless deleted before it was ever sent
+        if (!docState._deleted) pending += 1; // new, unless deleted before it was ever sent
       } else if (master.metaDocument.isResolvedConflict === doc._rev || !state.input.conflictHandler.isEqual(master.docData, docState, 'pending-count')) {
         pending += 1;
       }

@@ -11,7 +11,7 @@
 import type { RxReplicationWriteToMasterRow, WithDeleted } from 'rxdb';
 import type { CollectionSpec } from '../db/collections';
 import type { SyncLocalStore } from './local-store';
-import { clearRowErrors, recordPushErrors, type PushRowError } from './row-errors';
+import { clearRowErrors, recordPushErrors, rowErrorKey, type PushRowError } from './row-errors';
 import { neverReachedServer, parseServerRow, toPushRow, type PushRow, type ServerRow } from './row-mapping';
 import type { SyncRpc } from './rpc';
 import { SyncCallError } from './server-errors';
@@ -34,14 +34,29 @@ export async function callSyncPush(rpc: SyncRpc, table: string, rows: readonly P
   return { conflicts: answer.conflicts, errors: answer.errors, written: Number(answer.written ?? 0) };
 }
 
+/**
+ * Deleted rows that the server refused when they were new and that the user has now
+ * discarded: the server never had them, though RxDB believes it does (a refused row counts as
+ * pushed), so their deletion is not sent; their error record goes with them.
+ */
+async function discardedNewRows(store: SyncLocalStore, collection: string, rows: RxReplicationWriteToMasterRow<Record<string, unknown>>[]): Promise<Set<string>> {
+  const deletedIds = rows.filter((r) => (r.newDocumentState as Record<string, unknown>).deleted === true).map((r) => String(r.newDocumentState.id));
+  if (deletedIds.length === 0) return new Set();
+  const records = await store.rowErrors.bulkGet(deletedIds.map((id) => rowErrorKey(collection, id)));
+  const ids = records.flatMap((r) => (r && r.direction === 'push' && r.base === null ? [r.rowId] : []));
+  await clearRowErrors(store, collection, ids);
+  return new Set(ids);
+}
+
 export function createPushHandler(options: PushHandlerOptions) {
   return async (rows: RxReplicationWriteToMasterRow<Record<string, unknown>>[]): Promise<WithDeleted<Record<string, unknown>>[]> => {
     const toSend: PushRow[] = [];
     const sentById = new Map<string, { doc: Record<string, unknown>; base: Record<string, unknown> | null }>();
+    const discarded = await discardedNewRows(options.store, options.spec.name, rows);
     for (const row of rows) {
       const newState = row.newDocumentState as Record<string, unknown>;
       const assumed = row.assumedMasterState as Record<string, unknown> | undefined;
-      if (neverReachedServer(newState, assumed)) continue;
+      if (neverReachedServer(newState, assumed) || discarded.has(String(newState.id))) continue;
       const pushRow = toPushRow(newState, assumed);
       toSend.push(pushRow);
       sentById.set(String(pushRow.doc.id), { doc: pushRow.doc, base: assumed ?? null });

@@ -69,21 +69,25 @@ export function listRowErrors(store: SyncLocalStore): Promise<RowErrorRecord[]> 
  * or is removed when the server never had it (such a removal is never sent: see
  * row-mapping.ts neverReachedServer).
  */
-export async function discardRefusedChange(
-  store: SyncLocalStore,
-  collection: RxCollection,
-  record: RowErrorRecord,
-): Promise<void> {
+export async function discardRefusedChange(store: SyncLocalStore, collection: RxCollection, record: RowErrorRecord): Promise<void> {
   const doc = await collection.findOne(record.rowId).exec();
   if (record.base) {
+    // Back to the server's version: pushed with the revision it came with, the server sees
+    // its own values and writes nothing.
     const { deleted, ...base } = record.base;
-    if (doc) {
-      await doc.incrementalModify(() => ({ ...base, _deleted: deleted === true }) as never);
+    if (deleted === true) {
+      if (doc) await doc.incrementalRemove();
+    } else if (doc) {
+      await doc.incrementalModify((data: Record<string, unknown>) => ({ ...data, ...base }));
     } else {
       await collection.upsert(base);
     }
-  } else if (doc && !doc.deleted) {
-    await doc.remove();
+    await store.rowErrors.delete(record.key);
+  } else if (doc) {
+    // Never on the server: removing it is all (the push recognises the removal and drops it,
+    // together with this record).
+    await doc.incrementalRemove();
+  } else {
+    await store.rowErrors.delete(record.key);
   }
-  await store.rowErrors.delete(record.key);
 }

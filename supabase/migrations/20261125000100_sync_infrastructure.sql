@@ -88,43 +88,11 @@ $$;
 comment on function sync.cascade_soft_delete() is
   'AFTER UPDATE OF deleted on a parent: soft-deletes the rows of child table tg_argv[0] whose tg_argv[1] points at it.';
 
--- Child rows carry their parent's ownership columns (client_id, trainer_id) so RLS and pull
--- scoping never join. The device's values are ignored: they are copied from the parent.
--- Arguments: parent table (schema-qualified), foreign key column in the child, then the
--- ownership columns to copy. Security definer so the copy sees the parent whatever the caller
--- may read; the table's RLS WITH CHECK then judges the copied ownership.
-create function sync.inherit_ownership()
-returns trigger
-language plpgsql
-security definer
-set search_path = ''
-as $$
-declare
-  parent_table regclass := tg_argv[0]::regclass;
-  fk_column text := tg_argv[1];
-  parent_id uuid := (to_jsonb(new) ->> fk_column)::uuid;
-  parent_row jsonb;
-  copied jsonb := '{}'::jsonb;
-  i int;
-begin
-  if parent_id is null then
-    return new;
-  end if;
-  execute format('select to_jsonb(p) from %s p where p.id = $1', parent_table) into parent_row using parent_id;
-  if parent_row is null then
-    raise exception using
-      errcode = '23503',
-      message = format('%s.%s: %s %s does not exist', tg_table_name, fk_column, parent_table, parent_id);
-  end if;
-  for i in 2 .. coalesce(array_upper(tg_argv, 1), 1) loop
-    copied := copied || jsonb_build_object(tg_argv[i], parent_row -> tg_argv[i]);
-  end loop;
-  new := jsonb_populate_record(new, copied);
-  return new;
-end;
-$$;
-comment on function sync.inherit_ownership() is
-  'BEFORE INSERT OR UPDATE on a child: copies ownership columns tg_argv[2..] from parent tg_argv[0] via fk tg_argv[1].';
+-- Child rows (program_days, program_exercises, set_logs, habit_logs, group_session_attendees)
+-- carry copies of their parent's ownership columns (client_id, trainer_id) so RLS and pull
+-- scoping never join. Each child table has a small BEFORE INSERT OR UPDATE trigger function
+-- (<table>_inherit_ownership, in the migration that creates the table) that copies them from
+-- the parent, ignoring what the device sent; the table's RLS WITH CHECK then judges the copy.
 
 -- When a parent's ownership changes, touch its children so their inherit trigger re-copies it
 -- (and re-stamps them, so devices pull the new ownership). Arguments: child table, fk column.
@@ -168,4 +136,4 @@ comment on function sync.track_table(regclass) is
 
 revoke execute on function sync.track_table(regclass) from public;
 revoke execute on function sync.stamp_row(), sync.soft_delete_row(), sync.cascade_soft_delete(),
-  sync.inherit_ownership(), sync.propagate_ownership() from public;
+  sync.propagate_ownership() from public;

@@ -4,7 +4,7 @@
 --
 -- Ownership: programs.trainer_id (author) and programs.client_id (assignee, null for a
 -- template). program_days and program_exercises carry copies of both, maintained by
--- sync.inherit_ownership / sync.propagate_ownership, so RLS and pull scoping never join.
+-- <table>_inherit_ownership and sync.propagate_ownership, so RLS and pull scoping never join.
 -- Assigning a template copies it (template_id records the source); editing the template later
 -- does not change existing copies.
 --
@@ -100,8 +100,27 @@ comment on column public.program_days.day_of_week is 'Fixed weekday, 0 = Sunday 
 comment on column public.program_days.sequence_index is 'Day N of the cycle (1-based) for programs not tied to weekdays.';
 comment on column public.program_days.position is 'Fractional-index order key (compare bytewise, collation C) so offline reorders merge.';
 select sync.track_table('public.program_days');
+create function public.program_days_inherit_ownership()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  select p.trainer_id, p.client_id into new.trainer_id, new.client_id from public.programs p where p.id = new.program_id;
+  if not found then
+    raise exception using
+      errcode = '23503',
+      message = format('program_days.program_id: program %s does not exist', new.program_id);
+  end if;
+  return new;
+end;
+$$;
+comment on function public.program_days_inherit_ownership() is
+  'BEFORE INSERT OR UPDATE on program_days: copies trainer_id, client_id from programs (the device''s values are ignored).';
+revoke execute on function public.program_days_inherit_ownership() from public, anon, authenticated;
 create trigger program_days_inherit_ownership before insert or update on public.program_days
-  for each row execute function sync.inherit_ownership('public.programs', 'program_id', 'trainer_id', 'client_id');
+  for each row execute function public.program_days_inherit_ownership();
 alter table public.program_days enable row level security;
 
 -- program_exercises --------------------------------------------------------------------------
@@ -171,8 +190,27 @@ comment on column public.program_exercises.superset_group is 'Exercises of the s
 comment on column public.program_exercises.duration_seconds is 'Cardio/timed work: target duration in seconds.';
 comment on column public.program_exercises.distance_m is 'Cardio: target distance in metres.';
 select sync.track_table('public.program_exercises');
+create function public.program_exercises_inherit_ownership()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  select p.trainer_id, p.client_id into new.trainer_id, new.client_id from public.program_days p where p.id = new.program_day_id;
+  if not found then
+    raise exception using
+      errcode = '23503',
+      message = format('program_exercises.program_day_id: program day %s does not exist', new.program_day_id);
+  end if;
+  return new;
+end;
+$$;
+comment on function public.program_exercises_inherit_ownership() is
+  'BEFORE INSERT OR UPDATE on program_exercises: copies trainer_id, client_id from program_days (the device''s values are ignored).';
+revoke execute on function public.program_exercises_inherit_ownership() from public, anon, authenticated;
 create trigger program_exercises_inherit_ownership before insert or update on public.program_exercises
-  for each row execute function sync.inherit_ownership('public.program_days', 'program_day_id', 'trainer_id', 'client_id');
+  for each row execute function public.program_exercises_inherit_ownership();
 alter table public.program_exercises enable row level security;
 
 -- Parent -> child propagation (ownership and soft deletes) -----------------------------------

@@ -3,7 +3,7 @@
 -- device; the client's active trainers read them. Nobody else writes a client's logs.
 --
 -- Ownership: workout_sessions.client_id; set_logs.client_id is copied from its session by
--- sync.inherit_ownership so RLS and pull scoping (e.g. a trainer's last-90-days window per
+-- set_logs_inherit_ownership so RLS and pull scoping (e.g. a trainer's last-90-days window per
 -- client, index set_logs_client_id_performed_at_idx) never join.
 
 -- workout_sessions ---------------------------------------------------------------------------
@@ -121,8 +121,27 @@ comment on column public.set_logs.rpe is 'Rate of perceived exertion (1-10, halv
 comment on column public.set_logs.done is 'Ticked as done on the device (prefilled sets start false).';
 comment on column public.set_logs.performed_at is 'When the set was done (device clock).';
 select sync.track_table('public.set_logs');
+create function public.set_logs_inherit_ownership()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  select p.client_id into new.client_id from public.workout_sessions p where p.id = new.session_id;
+  if not found then
+    raise exception using
+      errcode = '23503',
+      message = format('set_logs.session_id: workout session %s does not exist', new.session_id);
+  end if;
+  return new;
+end;
+$$;
+comment on function public.set_logs_inherit_ownership() is
+  'BEFORE INSERT OR UPDATE on set_logs: copies client_id from workout_sessions (the device''s values are ignored).';
+revoke execute on function public.set_logs_inherit_ownership() from public, anon, authenticated;
 create trigger set_logs_inherit_ownership before insert or update on public.set_logs
-  for each row execute function sync.inherit_ownership('public.workout_sessions', 'session_id', 'client_id');
+  for each row execute function public.set_logs_inherit_ownership();
 alter table public.set_logs enable row level security;
 
 create trigger workout_sessions_propagate_ownership after update of client_id on public.workout_sessions

@@ -99,8 +99,27 @@ comment on column public.habit_logs.client_id is 'Copy of habits.client_id (trig
 comment on column public.habit_logs.log_date is 'The client''s local calendar day the log is for.';
 comment on column public.habit_logs.value is 'Quantity achieved that day (unit as in habits.unit).';
 select sync.track_table('public.habit_logs');
+create function public.habit_logs_inherit_ownership()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  select p.client_id into new.client_id from public.habits p where p.id = new.habit_id;
+  if not found then
+    raise exception using
+      errcode = '23503',
+      message = format('habit_logs.habit_id: habit %s does not exist', new.habit_id);
+  end if;
+  return new;
+end;
+$$;
+comment on function public.habit_logs_inherit_ownership() is
+  'BEFORE INSERT OR UPDATE on habit_logs: copies client_id from habits (the device''s values are ignored).';
+revoke execute on function public.habit_logs_inherit_ownership() from public, anon, authenticated;
 create trigger habit_logs_inherit_ownership before insert or update on public.habit_logs
-  for each row execute function sync.inherit_ownership('public.habits', 'habit_id', 'client_id');
+  for each row execute function public.habit_logs_inherit_ownership();
 alter table public.habit_logs enable row level security;
 
 create trigger habits_propagate_ownership after update of client_id on public.habits

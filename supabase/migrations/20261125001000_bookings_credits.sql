@@ -112,7 +112,9 @@ create table public.bookings (
   group_session_id uuid references public.group_sessions (id) on delete restrict,
   starts_at timestamptz not null,
   ends_at timestamptz not null,
-  during tstzrange generated always as (tstzrange(starts_at, ends_at)) stored,
+  -- Null when ends_at <= starts_at, so bookings_ends_at_after_starts_at reports the bad row
+  -- (tstzrange() itself would fail first with an error that names no field).
+  during tstzrange generated always as (case when ends_at > starts_at then tstzrange(starts_at, ends_at) end) stored,
   status text not null default 'requested',
   credits_spent smallint not null default 0,
   cancellation_policy text,
@@ -198,8 +200,27 @@ comment on table public.group_session_attendees is
 comment on column public.group_session_attendees.trainer_id is 'Copy of group_sessions.trainer_id (trigger-maintained) so RLS never joins.';
 comment on column public.group_session_attendees.status is 'registered | attended | no_show | cancelled.';
 select sync.track_table('public.group_session_attendees');
+create function public.group_session_attendees_inherit_ownership()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  select p.trainer_id into new.trainer_id from public.group_sessions p where p.id = new.group_session_id;
+  if not found then
+    raise exception using
+      errcode = '23503',
+      message = format('group_session_attendees.group_session_id: group session %s does not exist', new.group_session_id);
+  end if;
+  return new;
+end;
+$$;
+comment on function public.group_session_attendees_inherit_ownership() is
+  'BEFORE INSERT OR UPDATE on group_session_attendees: copies trainer_id from group_sessions (the device''s values are ignored).';
+revoke execute on function public.group_session_attendees_inherit_ownership() from public, anon, authenticated;
 create trigger group_session_attendees_inherit_ownership before insert or update on public.group_session_attendees
-  for each row execute function sync.inherit_ownership('public.group_sessions', 'group_session_id', 'trainer_id');
+  for each row execute function public.group_session_attendees_inherit_ownership();
 alter table public.group_session_attendees enable row level security;
 
 create trigger group_sessions_propagate_ownership after update of trainer_id on public.group_sessions

@@ -54,7 +54,11 @@ export async function createUser(stack: Pick<TestStack, 'apiUrl' | 'anonKey'>, u
 }
 
 /** Signs an existing user in on a fresh client (a second device). */
-export async function signIn(stack: Pick<TestStack, 'apiUrl' | 'anonKey'>, email: string, password = TEST_PASSWORD): Promise<SupabaseClient> {
+export async function signIn(
+  stack: Pick<TestStack, 'apiUrl' | 'anonKey'>,
+  email: string,
+  password = TEST_PASSWORD,
+): Promise<SupabaseClient> {
   const client = anonClient(stack);
   const { error } = await client.auth.signInWithPassword({ email, password });
   if (error) throw new Error(`sign-in of ${email} failed: ${error.message}`);

@@ -84,8 +84,8 @@ const isInsertOf = (id: string) => (change: Change) => change.eventType === 'INS
 
 async function insertNote(member: Member, body: string, extra: Row = {}): Promise<string> {
   const id = randomUUID();
-  const { error } = await member.client.from('rt_notes').insert({ id, owner: member.userId, body, ...extra });
-  if (error) throw new Error(`insert failed: ${JSON.stringify(error)}`);
+  const { error, status } = await member.client.from('rt_notes').insert({ id, owner: member.userId, body, ...extra });
+  if (error) throw new Error(`insert failed (${status}): ${error.message} ${error.code}`);
   return id;
 }
 
@@ -99,11 +99,12 @@ async function sqlAs(url: string, text: string): Promise<void> {
   }
 }
 
-/** PostgREST reloads its schema cache asynchronously after `notify pgrst` (404 until then). */
+/** PostgREST reloads its schema cache asynchronously after `notify pgrst` (404 or 503 until then). */
 async function untilRestSeesNotes(client: SupabaseClient): Promise<void> {
   for (let attempt = 0; ; attempt += 1) {
-    const { status } = await client.from('rt_notes').select('id').limit(1);
-    if (status !== 404 || attempt >= 50) return;
+    const { status, error } = await client.from('rt_notes').select('id').limit(1);
+    if (status === 200) return;
+    if (attempt >= 100) throw new Error(`PostgREST does not serve rt_notes: ${status} ${error?.message}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

@@ -134,10 +134,7 @@ export function createVisibilityChecker(pool: pg.Pool, log: (line: string) => vo
 
     const client = await pool.connect();
     let broken: Error | undefined;
-    const begin = async () => {
-      await client.query('begin');
-      await client.query(`set local statement_timeout = '5s'`);
-    };
+    const begin = () => client.query(`begin; set local statement_timeout = '5s'`);
     try {
       await begin();
       const roleColumns = new Map<SubscriberRole, string[]>();
@@ -164,7 +161,6 @@ export function createVisibilityChecker(pool: pg.Pool, log: (line: string) => vo
           ]);
           const result = await client.query<{ visible: boolean }>(plan.sql, [JSON.stringify(row)]);
           visible.set(subscriber.key, result.rows[0]?.visible === true ? columns : null);
-          await client.query(`select set_config('role', 'none', true)`);
         } catch (error) {
           // A policy that fails to evaluate hides the row, as the failed query would.
           log(`[realtime] policy check on ${facts.schema}.${facts.table} failed: ${(error as Error).message}`);
