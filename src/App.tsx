@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { AccountScreen, SignInScreen, useSessionStore, watchSession } from '@/features/account';
+import { SignInScreen, useSessionStore, watchSession } from '@/features/account';
+import { SignedInApp } from '@/app/SignedInApp';
 
 export function App() {
   const { status, session } = useSessionStore();
@@ -11,5 +12,5 @@ export function App() {
       </main>
     );
   }
-  return session ? <AccountScreen session={session} /> : <SignInScreen />;
+  return session ? <SignedInApp key={session.user.id} session={session} /> : <SignInScreen />;
 }

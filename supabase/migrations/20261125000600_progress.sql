@@ -157,8 +157,7 @@ create table public.check_ins (
   constraint check_ins_status_known check (status in ('pending', 'reviewed')),
   constraint check_ins_questions_shape check (public.check_in_questions_valid(questions)),
   constraint check_ins_answers_object check (jsonb_typeof(answers) = 'object'),
-  constraint check_ins_trainer_response_length check (trainer_response is null or length(trainer_response) <= 8000),
-  constraint check_ins_reviewed_at_after_submitted_at check (reviewed_at is null or reviewed_at >= submitted_at - interval '1 day')
+  constraint check_ins_trainer_response_length check (trainer_response is null or length(trainer_response) <= 8000)
 );
 create index check_ins_client_id_week_start_idx on public.check_ins (client_id, week_start);
 create index check_ins_trainer_id_status_idx on public.check_ins (trainer_id, status);

@@ -114,15 +114,17 @@ comment on function billing.require_caller() is 'auth.uid() of the signed-in cal
 
 create function billing.is_active_client(p_client_id uuid, p_trainer_id uuid)
 returns boolean
-language sql
+language plpgsql
 stable
 security invoker
 set search_path = ''
 as $$
-  select exists (
+begin
+  return exists (
     select 1 from public.trainer_clients tc
     where tc.client_id = p_client_id and tc.trainer_id = p_trainer_id and tc.status = 'active' and not tc.deleted
-  )
+  );
+end;
 $$;
 comment on function billing.is_active_client(uuid, uuid) is 'True when client and trainer are in an active relationship.';
 
@@ -161,13 +163,15 @@ comment on function billing.idempotency_replay(uuid, text, uuid, jsonb) is
 
 create function billing.idempotency_record(p_caller uuid, p_function text, p_key uuid, p_request jsonb, p_response jsonb)
 returns jsonb
-language sql
+language plpgsql
 security invoker
 set search_path = ''
 as $$
+begin
   insert into billing.request_idempotency (caller_id, function_name, idempotency_key, request, response)
   values (p_caller, p_function, p_key, p_request, p_response);
-  select p_response || jsonb_build_object('replayed', false);
+  return p_response || jsonb_build_object('replayed', false);
+end;
 $$;
 comment on function billing.idempotency_record(uuid, text, uuid, jsonb, jsonb) is
   'Stores the response of a new request under its key and returns it (with "replayed": false).';
@@ -189,36 +193,44 @@ comment on function billing.purge_idempotency(interval) is
 -- client's ledger to itself until it commits.
 create function billing.lock_client(p_client_id uuid)
 returns void
-language sql
+language plpgsql
 security invoker
 set search_path = ''
 as $$
-  select pg_advisory_xact_lock(hashtextextended('public.credit_ledger:' || p_client_id::text, 0))
+begin
+  perform pg_advisory_xact_lock(hashtextextended('public.credit_ledger:' || p_client_id::text, 0));
+end;
 $$;
 comment on function billing.lock_client(uuid) is 'Transaction lock on one client''s credits (shared with the ledger''s balance trigger).';
 
 -- Balances ----------------------------------------------------------------------------------------
 -- What the client can spend with a trainer: platform bucket + that trainer's bucket.
+-- plpgsql rather than sql in these helpers: a sql function with `set search_path` is never
+-- inlined and is planned again on every call; plpgsql keeps its plans for the connection.
 create function billing.balances(p_client_id uuid, p_trainer_id uuid, out platform integer, out trainer integer)
-language sql
+language plpgsql
 stable
 security invoker
 set search_path = ''
 as $$
+begin
   select coalesce(sum(l.delta) filter (where l.trainer_id is null), 0)::integer,
          coalesce(sum(l.delta) filter (where l.trainer_id = p_trainer_id), 0)::integer
+  into platform, trainer
   from public.credit_ledger l
-  where l.client_id = p_client_id and (l.trainer_id is null or l.trainer_id = p_trainer_id) and not l.deleted
+  where l.client_id = p_client_id and (l.trainer_id is null or l.trainer_id = p_trainer_id) and not l.deleted;
+end;
 $$;
 comment on function billing.balances(uuid, uuid) is 'Ledger sums of the client''s platform bucket and their bucket with the trainer.';
 
 -- Monthly grants ------------------------------------------------------------------------------------
 create function billing.free_meetings_per_month(p_client_id uuid, out credits integer, out plan_code text)
-language sql
+language plpgsql
 stable
 security invoker
 set search_path = ''
 as $$
+begin
   select coalesce(
            (select sp.free_meetings_per_month::integer from public.subscriptions s
             join public.subscription_plans sp on sp.id = s.plan_id
@@ -237,6 +249,8 @@ as $$
             order by s.created_at desc limit 1),
            (select 'plan1' from public.profiles p
             where p.id = p_client_id and p.role = 'client' and not p.deleted and p.trial_ends_at > now()))
+  into credits, plan_code;
+end;
 $$;
 comment on function billing.free_meetings_per_month(uuid) is
   'Free meetings a month from the client''s live subscription plan; a client in the sign-up trial without one counts as plan1; otherwise 0.';
@@ -280,7 +294,7 @@ comment on function billing.grant_monthly_credits_locked(uuid) is
 -- group seat; refuses with no_credits when the client has too few.
 create function billing.spend_credits(
   p_client_id uuid, p_trainer_id uuid, p_credits integer, p_booking_id uuid, p_attendee_id uuid, p_key text)
-returns void
+returns integer
 language plpgsql
 security invoker
 set search_path = ''
@@ -289,10 +303,10 @@ declare
   v_balance record;
   v_from_platform integer;
 begin
-  if p_credits <= 0 then
-    return;
-  end if;
   select * into v_balance from billing.balances(p_client_id, p_trainer_id);
+  if p_credits <= 0 then
+    return v_balance.platform + v_balance.trainer;
+  end if;
   if v_balance.platform + v_balance.trainer < p_credits then
     perform billing.refuse('no_credits',
       format('this needs %s credit(s) and you have %s', p_credits, v_balance.platform + v_balance.trainer),
@@ -307,10 +321,11 @@ begin
     insert into public.credit_ledger (client_id, trainer_id, delta, reason, booking_id, group_session_attendee_id, idempotency_key, updated_at)
     values (p_client_id, p_trainer_id, -(p_credits - v_from_platform), 'spend', p_booking_id, p_attendee_id, p_key || ':trainer', now());
   end if;
+  return v_balance.platform + v_balance.trainer - p_credits;
 end;
 $$;
 comment on function billing.spend_credits(uuid, uuid, integer, uuid, uuid, text) is
-  'Writes the spend entries for a booking or seat (platform credits first); no_credits when the balance is too low. Caller holds the client''s lock.';
+  'Writes the spend entries for a booking or seat (platform credits first) and returns what the client can still spend with the trainer; no_credits when the balance is too low. Caller holds the client''s lock.';
 
 -- Caller holds the client's lock. Returns every credit still spent on the booking or seat to
 -- the bucket it came from; returns how many.
@@ -347,17 +362,19 @@ comment on function billing.refund_credits(uuid, uuid, uuid, text) is
 -- The cancellation policy (seed 003). Exactly 12 h (24 h) before the start is still in time.
 create function billing.refund_due(p_policy text, p_starts_at timestamptz, p_at timestamptz)
 returns boolean
-language sql
+language plpgsql
 immutable
 security invoker
 set search_path = ''
 as $$
-  select case coalesce(p_policy, 'up_to_24h')
+begin
+  return case coalesce(p_policy, 'up_to_24h')
     when 'always_free' then true
     when 'up_to_12h' then p_starts_at - p_at >= interval '12 hours'
     when 'up_to_24h' then p_starts_at - p_at >= interval '24 hours'
     else false
-  end
+  end;
+end;
 $$;
 comment on function billing.refund_due(text, timestamptz, timestamptz) is
   'Cancellation policy: always_free, or a refund only when cancelled at least 12 h / 24 h before the start (exactly 12 h counts). Mirrored by src/features/bookings/refund-policy.ts.';
@@ -474,16 +491,18 @@ grant execute on function public.grant_monthly_credits_all() to service_role;
 -- Payments ---------------------------------------------------------------------------------------------
 create function billing.payment_json(p public.payments)
 returns jsonb
-language sql
+language plpgsql
 stable
 security invoker
 set search_path = ''
 as $$
-  select jsonb_build_object(
+begin
+  return jsonb_build_object(
     'id', p.id, 'client_id', p.client_id, 'trainer_id', p.trainer_id, 'purpose', p.purpose,
     'amount_cents', p.amount_cents, 'currency', p.currency, 'provider', p.provider,
     'provider_ref', p.provider_ref, 'status', p.status, 'credits_purchased', p.credits_purchased,
-    'paid_at', p.paid_at, 'created_at', p.created_at)
+    'paid_at', p.paid_at, 'created_at', p.created_at);
+end;
 $$;
 
 create function public.start_credit_purchase(p_trainer_id uuid, p_pack text, p_idempotency_key uuid, p_provider text default 'manual')

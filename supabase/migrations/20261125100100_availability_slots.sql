@@ -46,12 +46,13 @@ create trigger availability_exceptions_check_timezone before insert or update of
 -- (no times) or the local part of a day, in the exception's time zone.
 create function billing.in_exception(p_trainer_id uuid, p_starts_at timestamptz, p_ends_at timestamptz)
 returns boolean
-language sql
+language plpgsql
 stable
 security invoker
 set search_path = ''
 as $$
-  select exists (
+begin
+  return exists (
     select 1 from public.availability_exceptions e
     where e.trainer_id = p_trainer_id and not e.deleted
       and e.exception_date between (p_starts_at at time zone 'UTC')::date - 2 and (p_ends_at at time zone 'UTC')::date + 2
@@ -60,7 +61,8 @@ as $$
             case when e.end_time is null then (e.exception_date + 1)::timestamp at time zone e.timezone
                  else (e.exception_date + e.end_time) at time zone e.timezone end
           ) && tstzrange(p_starts_at, p_ends_at)
-  )
+  );
+end;
 $$;
 comment on function billing.in_exception(uuid, timestamptz, timestamptz) is
   'True when the range overlaps a day off or partial day off of the trainer.';
@@ -69,11 +71,13 @@ comment on function billing.in_exception(uuid, timestamptz, timestamptz) is
 -- past slots included).
 create function billing.availability_slots(p_trainer_id uuid, p_from date, p_to date)
 returns table (starts_at timestamptz, ends_at timestamptz)
-language sql
+language plpgsql
 stable
 security invoker
 set search_path = ''
 as $$
+begin
+  return query
   with grid as (
     select w.timezone, w.session_minutes, d.day, w.end_time,
            (d.day + w.start_time) + k.k * make_interval(mins => w.session_minutes + w.break_minutes) as local_start
@@ -104,7 +108,8 @@ as $$
   select s.starts_at, s.ends_at
   from slots s
   where not billing.in_exception(p_trainer_id, s.starts_at, s.ends_at)
-  order by s.starts_at
+  order by s.starts_at;
+end;
 $$;
 comment on function billing.availability_slots(uuid, date, date) is
   'Slots of the trainer''s weekly windows on local dates p_from..p_to (each window in its time zone), minus exceptions. Includes booked and past slots.';
@@ -113,11 +118,13 @@ comment on function billing.availability_slots(uuid, date, date) is
 -- availability_slots, checked directly (what book_session and reschedule_booking use).
 create function billing.slot_at(p_trainer_id uuid, p_starts_at timestamptz)
 returns table (starts_at timestamptz, ends_at timestamptz)
-language sql
+language plpgsql
 stable
 security invoker
 set search_path = ''
 as $$
+begin
+  return query
   select p_starts_at, p_starts_at + make_interval(mins => w.session_minutes)
   from public.trainer_availability w
   cross join lateral (select p_starts_at at time zone w.timezone as local_start) l
@@ -137,7 +144,8 @@ as $$
     and p_starts_at + make_interval(mins => w.session_minutes) <= ((o.day + w.end_time) at time zone w.timezone)
     and not billing.in_exception(p_trainer_id, p_starts_at, p_starts_at + make_interval(mins => w.session_minutes))
   order by w.session_minutes
-  limit 1
+  limit 1;
+end;
 $$;
 comment on function billing.slot_at(uuid, timestamptz) is
   'The trainer''s slot starting exactly at p_starts_at (windows minus exceptions), or no row.';
@@ -145,33 +153,37 @@ comment on function billing.slot_at(uuid, timestamptz) is
 -- Whether a range of the trainer's (or client's) time is held by an active booking.
 create function billing.trainer_busy(p_trainer_id uuid, p_starts_at timestamptz, p_ends_at timestamptz, p_except_booking_id uuid)
 returns boolean
-language sql
+language plpgsql
 stable
 security invoker
 set search_path = ''
 as $$
-  select exists (
+begin
+  return exists (
     select 1 from public.bookings b
     where b.trainer_id = p_trainer_id and b.status in ('requested', 'scheduled', 'confirmed') and not b.deleted
       and b.during && tstzrange(p_starts_at, p_ends_at)
       and b.id is distinct from p_except_booking_id
-  )
+  );
+end;
 $$;
 comment on function billing.trainer_busy(uuid, timestamptz, timestamptz, uuid) is 'True when an active booking of the trainer overlaps the range.';
 
 create function billing.client_busy(p_client_id uuid, p_starts_at timestamptz, p_ends_at timestamptz, p_except_booking_id uuid)
 returns boolean
-language sql
+language plpgsql
 stable
 security invoker
 set search_path = ''
 as $$
-  select exists (
+begin
+  return exists (
     select 1 from public.bookings b
     where b.client_id = p_client_id and b.kind = 'one_to_one' and b.status in ('requested', 'scheduled', 'confirmed') and not b.deleted
       and b.during && tstzrange(p_starts_at, p_ends_at)
       and b.id is distinct from p_except_booking_id
-  )
+  );
+end;
 $$;
 comment on function billing.client_busy(uuid, timestamptz, timestamptz, uuid) is 'True when an active one-to-one booking of the client overlaps the range.';
 

@@ -42,50 +42,61 @@
 -- Shapes of results -------------------------------------------------------------------------------
 create function billing.booking_json(b public.bookings)
 returns jsonb
-language sql
+language plpgsql
 stable
 security invoker
 set search_path = ''
 as $$
-  select jsonb_build_object(
+begin
+  return jsonb_build_object(
     'id', b.id, 'trainer_id', b.trainer_id, 'client_id', b.client_id, 'kind', b.kind,
     'group_session_id', b.group_session_id, 'starts_at', b.starts_at, 'ends_at', b.ends_at,
     'status', b.status, 'credits_spent', b.credits_spent, 'cancellation_policy', b.cancellation_policy,
     'cancelled_at', b.cancelled_at, 'cancel_reason', b.cancel_reason, 'notes', b.notes,
-    'server_rev', b.server_rev)
+    'server_rev', b.server_rev);
+end;
 $$;
 
 create function billing.attendee_json(a public.group_session_attendees)
 returns jsonb
-language sql
+language plpgsql
 stable
 security invoker
 set search_path = ''
 as $$
-  select jsonb_build_object(
+begin
+  return jsonb_build_object(
     'id', a.id, 'group_session_id', a.group_session_id, 'client_id', a.client_id, 'trainer_id', a.trainer_id,
-    'status', a.status, 'credits_spent', a.credits_spent, 'server_rev', a.server_rev)
+    'status', a.status, 'credits_spent', a.credits_spent, 'server_rev', a.server_rev);
+end;
 $$;
 
 create function billing.lock_slot(p_trainer_id uuid, p_starts_at timestamptz)
 returns void
-language sql
+language plpgsql
 security invoker
 set search_path = ''
 as $$
-  select pg_advisory_xact_lock(hashtextextended('billing.slot:' || p_trainer_id::text || ':' || extract(epoch from p_starts_at)::text, 0))
+begin
+  perform pg_advisory_xact_lock(hashtextextended('billing.slot:' || p_trainer_id::text || ':' || extract(epoch from p_starts_at)::text, 0));
+end;
 $$;
 comment on function billing.lock_slot(uuid, timestamptz) is
   'Transaction lock on one slot of a trainer: requests for the same slot queue, other slots go on in parallel.';
 
 create function billing.client_balance_with(p_client_id uuid, p_trainer_id uuid)
 returns integer
-language sql
+language plpgsql
 stable
 security invoker
 set search_path = ''
 as $$
-  select b.platform + b.trainer from billing.balances(p_client_id, p_trainer_id) b
+declare
+  v_balance record;
+begin
+  select * into v_balance from billing.balances(p_client_id, p_trainer_id);
+  return v_balance.platform + v_balance.trainer;
+end;
 $$;
 
 -- Booking (shared by book_session and request_booking) ------------------------------------------------
@@ -102,6 +113,7 @@ declare
   v_trial boolean := false;
   v_booking public.bookings;
   v_constraint text;
+  v_balance integer;
 begin
   if p_trainer_id is null or p_starts_at is null then
     perform billing.refuse('invalid_argument', 'p_trainer_id and p_starts_at are required');
@@ -169,13 +181,12 @@ begin
     when unique_violation then
       perform billing.refuse('idempotency_conflict', 'this idempotency key was already used for another booking');
   end;
-  if not v_trial then
-    perform billing.spend_credits(p_caller, p_trainer_id, 1, v_booking.id, null, p_function || ':' || p_key::text);
-  end if;
+  v_balance := billing.spend_credits(p_caller, p_trainer_id, case when v_trial then 0 else 1 end,
+                                     v_booking.id, null, p_function || ':' || p_key::text);
   return jsonb_build_object(
     'booking', billing.booking_json(v_booking),
     'free_trial', v_trial,
-    'balance', billing.client_balance_with(p_caller, p_trainer_id));
+    'balance', v_balance);
 end;
 $$;
 comment on function billing.create_booking(uuid, text, uuid, timestamptz, text, uuid, text) is
@@ -553,6 +564,7 @@ declare
   v_session public.group_sessions;
   v_seats integer;
   v_attendee public.group_session_attendees;
+  v_balance integer;
 begin
   v_result := billing.idempotency_replay(v_caller, 'join_group_session', p_idempotency_key, v_request);
   if v_result is not null then
@@ -594,13 +606,13 @@ begin
   exception when unique_violation then
     perform billing.refuse('idempotency_conflict', 'this idempotency key was already used for another seat');
   end;
-  perform billing.spend_credits(v_caller, v_session.trainer_id, v_session.credits_per_seat, null, v_attendee.id,
-                                'join_group_session:' || p_idempotency_key::text);
+  v_balance := billing.spend_credits(v_caller, v_session.trainer_id, v_session.credits_per_seat, null, v_attendee.id,
+                                     'join_group_session:' || p_idempotency_key::text);
   v_result := jsonb_build_object(
     'attendee', billing.attendee_json(v_attendee),
     'seats_taken', v_seats + 1,
     'capacity', v_session.capacity,
-    'balance', billing.client_balance_with(v_caller, v_session.trainer_id));
+    'balance', v_balance);
   return billing.idempotency_record(v_caller, 'join_group_session', p_idempotency_key, v_request, v_result);
 end;
 $$;

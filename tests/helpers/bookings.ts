@@ -30,7 +30,11 @@ export function refusalCode(error: Pick<PostgrestError, 'message' | 'code'> | nu
 export type RpcOutcome<T> = { data: T | null; error: PostgrestError | null; code: string | null };
 
 /** Calls a server function through /rest/v1/rpc with the client's JWT. */
-export async function rpc<T = Record<string, unknown>>(client: SupabaseClient, fn: string, args: Record<string, unknown>): Promise<RpcOutcome<T>> {
+export async function rpc<T = Record<string, unknown>>(
+  client: SupabaseClient,
+  fn: string,
+  args: Record<string, unknown>,
+): Promise<RpcOutcome<T>> {
   const { data, error } = await client.rpc(fn, args);
   return { data: (data as T | null) ?? null, error, code: refusalCode(error) };
 }
@@ -51,13 +55,21 @@ export type BookingRow = {
   status: string;
   credits_spent: number;
   cancellation_policy: string | null;
+  cancel_reason: string | null;
+  notes: string | null;
 };
 
 export type BookResult = { booking: BookingRow; balance: number; free_trial: boolean; replayed: boolean };
-export type CancelResult = { booking: BookingRow; refunded: number; refund_refused: string | null; balance: number | null; replayed: boolean };
+export type CancelResult = {
+  booking: BookingRow;
+  refunded: number;
+  refund_refused: string | null;
+  balance: number | null;
+  replayed: boolean;
+};
 
 /** Creates users in parallel (sign-up through the local Auth server, as a device does). */
-export async function createUsers(stack: TestStack, role: 'client' | 'trainer', count: number, label = role): Promise<TestUser[]> {
+export async function createUsers(stack: TestStack, role: 'client' | 'trainer', count: number, label: string = role): Promise<TestUser[]> {
   return Promise.all(Array.from({ length: count }, (_, i) => createUser(stack, { role, fullName: `${label} ${i + 1}` })));
 }
 
@@ -129,11 +141,10 @@ export async function setPricing(trainer: TestUser, pricing: PricingInput): Prom
 
 /** An admin's adjustment (what the dashboard would write): credits in the client's bucket with a trainer. */
 export async function addCredits(db: Db, clientId: string, trainerId: string | null, credits: number): Promise<void> {
-  await db.query(`insert into public.credit_ledger (client_id, trainer_id, delta, reason, note) values ($1, $2, $3, 'adjustment', 'test setup')`, [
-    clientId,
-    trainerId,
-    credits,
-  ]);
+  await db.query(
+    `insert into public.credit_ledger (client_id, trainer_id, delta, reason, note) values ($1, $2, $3, 'adjustment', 'test setup')`,
+    [clientId, trainerId, credits],
+  );
 }
 
 /** Ledger sums per bucket of one client, by SQL: {platform, [trainerId]: n}. */

@@ -61,7 +61,9 @@ describe('50 clients book the same slot at once', () => {
     for (const sums of before) expect(sums).toEqual({ platform: 1, [trainer.id]: 2 });
 
     const outcomes = await Promise.all(
-      clients.map((c) => rpc<BookResult>(c.client, 'book_session', { p_trainer_id: trainer.id, p_starts_at: slot, p_idempotency_key: key() })),
+      clients.map((c) =>
+        rpc<BookResult>(c.client, 'book_session', { p_trainer_id: trainer.id, p_starts_at: slot, p_idempotency_key: key() }),
+      ),
     );
     const winners = outcomes.flatMap((o, i) => (o.error ? [] : [i]));
     const codes = outcomes.filter((o) => o.error).map((o) => o.code);

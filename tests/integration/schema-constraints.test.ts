@@ -6,11 +6,13 @@
  * fixed search_path, and the realtime publication listing what devices listen to.
  */
 import type { PostgrestError, SupabaseClient } from '@supabase/supabase-js';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertReturningId } from '../fixtures/rows.js';
 import { startTestStack, type TestStack } from '../helpers/stack.js';
-import { connectTrainerAndClient, createUser, serviceClient, type TestUser } from '../helpers/users.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../supabase/local/demo-accounts.js';
+import { anonClient, connectTrainerAndClient, createUser, serviceClient, signIn, type TestUser } from '../helpers/users.js';
 
 let stack: TestStack;
 let db: pg.Pool;
@@ -407,5 +409,71 @@ describe('catalogue rules', () => {
     ];
     expect(synced).toHaveLength(12);
     expect(published).toEqual([...synced, 'bookings', 'credit_ledger', 'trainer_clients', 'profiles'].sort());
+  });
+});
+
+describe('demo seed', () => {
+  let seeded: TestStack;
+
+  beforeAll(async () => {
+    seeded = await startTestStack({ seed: fileURLToPath(new URL('../../supabase/seed.sql', import.meta.url)) });
+  }, 90_000);
+
+  afterAll(async () => {
+    await seeded?.stop();
+  });
+
+  function demo(label: string): string {
+    const account = DEMO_ACCOUNTS.find((a) => a.label === label);
+    if (!account) throw new Error(`no demo account ${label}`);
+    return account.email;
+  }
+
+  it('loads a lived-in world that the demo accounts see through RLS', async () => {
+    expect(seeded.seeded).toBe(true);
+    const coach = await signIn(seeded, demo('demo trainer'), DEMO_PASSWORD);
+    const alex = await signIn(seeded, demo('demo client'), DEMO_PASSWORD);
+    const sam = await signIn(seeded, demo('demo client 2'), DEMO_PASSWORD);
+    const admin = await signIn(seeded, demo('demo admin'), DEMO_PASSWORD);
+
+    const roles = await admin.from('profiles').select('role');
+    expect(roles.data).toEqual([{ role: 'admin' }]);
+    const roster = await coach.from('trainer_clients').select('status').eq('status', 'active');
+    expect(roster.data).toHaveLength(2);
+    const catalogue = await alex.from('exercises').select('id', { count: 'exact', head: true }).is('trainer_id', null);
+    expect(catalogue.count).toBeGreaterThanOrEqual(120);
+    const foods = await alex.from('foods').select('id', { count: 'exact', head: true });
+    expect(foods.count).toBeGreaterThanOrEqual(200);
+    const plans = await anonClient(seeded)
+      .from('subscription_plans')
+      .select('name, price_cents, free_meetings_per_month')
+      .order('price_cents');
+    expect(plans.data).toEqual([
+      { name: 'Plan 1', price_cents: 999, free_meetings_per_month: 1 },
+      { name: 'Plan 2', price_cents: 1999, free_meetings_per_month: 1 },
+      { name: 'Plan 3', price_cents: 2999, free_meetings_per_month: 2 },
+    ]);
+
+    const program = await alex.from('programs').select('name, kind, current_week, weeks');
+    expect(program.data).toEqual([{ name: 'Strength Foundations (3-day)', kind: 'progressive', current_week: 4, weeks: 6 }]);
+    const alexId = DEMO_ACCOUNTS.find((a) => a.label === 'demo client')?.id ?? '';
+    const coachSets = await coach.from('set_logs').select('id', { count: 'exact', head: true }).eq('client_id', alexId);
+    expect(coachSets.count).toBeGreaterThan(100);
+    const samSees = await sam.from('set_logs').select('id', { count: 'exact', head: true }).eq('client_id', alexId);
+    expect(samSees.count).toBe(0);
+    for (const table of [
+      'habits',
+      'habit_logs',
+      'measurements',
+      'check_ins',
+      'goals',
+      'meal_plans',
+      'food_logs',
+      'bookings',
+      'credit_ledger',
+    ]) {
+      const rows = await alex.from(table).select('id', { count: 'exact', head: true });
+      expect(rows.count, table).toBeGreaterThan(0);
+    }
   });
 });

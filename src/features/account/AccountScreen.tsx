@@ -1,37 +1,101 @@
 import type { Session } from '@supabase/supabase-js';
 import { useState } from 'react';
+import { markDeviceClosed, useDeviceStore } from '@/lib/device-store';
 import { supabase } from '@/lib/supabase';
+import { Dialog } from '@/lib/ui/Dialog';
+import { signOutKeepingChanges, unsyncedBeforeSignOut, type PendingChanges } from '@/sync';
+import { rememberKeptChanges } from './session-store';
+import { forgetProfile, setWeightUnit, useProfile, useProfileSyncPending } from './useProfile';
 
-/** Who is signed in; the placeholder home until the feature screens arrive. */
+const ROLE_LABELS = { client: 'Client', trainer: 'Trainer', admin: 'Admin' } as const;
+
+function describePending(pending: PendingChanges): string {
+  const parts: string[] = [];
+  if (pending.rows) parts.push(`${pending.rows} ${pending.rows === 1 ? 'change' : 'changes'} not yet synced`);
+  if (pending.requests) parts.push(`${pending.requests} ${pending.requests === 1 ? 'request' : 'requests'} waiting to be sent`);
+  if (pending.refused) parts.push(`${pending.refused} refused ${pending.refused === 1 ? 'change' : 'changes'} to fix or discard`);
+  return parts.join(', ');
+}
+
+/** Who is signed in, their units, and signing out (with a warning when changes are waiting). */
 export function AccountScreen({ session }: { session: Session }) {
   const [busy, setBusy] = useState(false);
+  const [warning, setWarning] = useState<PendingChanges | null>(null);
+  const profile = useProfile();
+  const unitPending = useProfileSyncPending();
   const { user } = session;
-  const name = typeof user.user_metadata.full_name === 'string' ? user.user_metadata.full_name : null;
-  async function signOut() {
+
+  async function signOutNow() {
     setBusy(true);
-    await supabase.auth.signOut({ scope: 'local' });
+    const { engine, database } = useDeviceStore.getState();
+    const kept = await signOutKeepingChanges({ supabase, engine: engine ?? undefined, database: database ?? undefined });
+    rememberKeptChanges(kept.total);
+    markDeviceClosed();
+    forgetProfile();
     setBusy(false);
   }
+
+  async function requestSignOut() {
+    setBusy(true);
+    const pending = await unsyncedBeforeSignOut(useDeviceStore.getState().engine ?? undefined);
+    setBusy(false);
+    if (pending.total > 0) setWarning(pending);
+    else await signOutNow();
+  }
+
   return (
-    <main className="centered">
-      <section className="card" aria-labelledby="who-title">
-        <h1 id="who-title">You are signed in</h1>
+    <section className="screen" aria-labelledby="account-title">
+      <h1 id="account-title">Account</h1>
+      <div className="card">
         <dl className="facts">
-          {name && (
-            <>
-              <dt>Name</dt>
-              <dd>{name}</dd>
-            </>
-          )}
+          <dt>Name</dt>
+          <dd>{profile?.full_name ?? '—'}</dd>
           <dt>Email</dt>
           <dd data-testid="signed-in-email">{user.email}</dd>
-          <dt>User id</dt>
-          <dd className="mono">{user.id}</dd>
+          <dt>Role</dt>
+          <dd>{profile ? ROLE_LABELS[profile.role] : '—'}</dd>
         </dl>
-        <button type="button" onClick={signOut} disabled={busy}>
-          {busy ? 'Signing out…' : 'Sign out'}
-        </button>
-      </section>
-    </main>
+      </div>
+      <div className="card">
+        <fieldset className="segmented" aria-describedby={unitPending ? 'unit-pending' : undefined}>
+          <legend>Weights in</legend>
+          {(['kg', 'lb'] as const).map((unit) => (
+            <label key={unit} className={profile?.weight_unit === unit ? 'selected' : undefined}>
+              <input type="radio" name="weight-unit" value={unit} checked={profile?.weight_unit === unit} onChange={() => void setWeightUnit(user.id, unit)} />
+              {unit === 'kg' ? 'Kilograms (kg)' : 'Pounds (lb)'}
+            </label>
+          ))}
+        </fieldset>
+        {unitPending && (
+          <p id="unit-pending" className="muted">
+            Saved on this device; your profile is updated when you are back online.
+          </p>
+        )}
+      </div>
+      <button type="button" className="danger-outline" onClick={() => void requestSignOut()} disabled={busy}>
+        {busy ? 'Signing out…' : 'Sign out'}
+      </button>
+      <Dialog open={warning !== null} title="Sign out with changes waiting?" onClose={() => setWarning(null)}>
+        <p>
+          This device has {warning ? describePending(warning) : ''}. If you sign out now they stay safely on this device and are sent the next time you sign in
+          here — but nobody else sees them until then.
+        </p>
+        <div className="dialog-actions">
+          <button type="button" className="primary" onClick={() => setWarning(null)}>
+            Stay signed in
+          </button>
+          <button
+            type="button"
+            className="danger-outline"
+            onClick={() => {
+              setWarning(null);
+              void signOutNow();
+            }}
+          >
+            Sign out anyway
+          </button>
+        </div>
+      </Dialog>
+    </section>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateCredentials } from './credentials';
+import { validateCredentials, validateSignUp } from './credentials';
 
 describe('validateCredentials', () => {
   it.each([
@@ -15,5 +15,20 @@ describe('validateCredentials', () => {
   it('trims the email it accepts', () => {
     const result = validateCredentials({ email: '  ann@example.com ', password: 'secret1' });
     expect(result.ok && result.value.email).toBe('ann@example.com');
+  });
+});
+
+describe('validateSignUp', () => {
+  it.each([
+    [{ email: 'ann@example.com', password: 'secret1', fullName: 'Ann Lee', role: 'client' }, {}],
+    [{ email: 'ann@example.com', password: 'secret1', fullName: '  ', role: 'trainer' }, { fullName: 'Enter your name' }],
+    [{ email: '', password: '1', fullName: 'Ann', role: 'client' }, { email: 'Enter your email address', password: 'The password must be at least 6 characters' }],
+  ])('%j gives errors %j', (input, expected) => {
+    const result = validateSignUp(input);
+    expect(result.ok ? {} : result.errors).toEqual(expected);
+  });
+
+  it('never lets sign-up ask for admin', () => {
+    expect(validateSignUp({ email: 'a@b.co', password: 'secret1', fullName: 'A', role: 'admin' }).ok).toBe(false);
   });
 });

@@ -8,15 +8,32 @@ export const credentialsSchema = z.object({
 
 export type Credentials = z.infer<typeof credentialsSchema>;
 
-export type FieldErrors = Partial<Record<keyof Credentials, string>>;
+/** Sign-up also asks for a name and whether the person coaches (profiles.role client | trainer). */
+export const signUpSchema = credentialsSchema.extend({
+  fullName: z.string().trim().min(1, 'Enter your name').max(200, 'Keep the name under 200 characters'),
+  role: z.enum(['client', 'trainer']),
+});
 
-export function validateCredentials(input: unknown): { ok: true; value: Credentials } | { ok: false; errors: FieldErrors } {
-  const parsed = credentialsSchema.safeParse(input);
+export type SignUpDetails = z.infer<typeof signUpSchema>;
+
+export type FieldErrors = Partial<Record<keyof SignUpDetails, string>>;
+
+type Result<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
+
+function collect<T>(parsed: z.ZodSafeParseResult<T>): Result<T> {
   if (parsed.success) return { ok: true, value: parsed.data };
   const errors: FieldErrors = {};
   for (const issue of parsed.error.issues) {
     const field = issue.path[0];
-    if ((field === 'email' || field === 'password') && !errors[field]) errors[field] = issue.message;
+    if ((field === 'email' || field === 'password' || field === 'fullName' || field === 'role') && !errors[field]) errors[field] = issue.message;
   }
   return { ok: false, errors };
+}
+
+export function validateCredentials(input: unknown): Result<Credentials> {
+  return collect(credentialsSchema.safeParse(input));
+}
+
+export function validateSignUp(input: unknown): Result<SignUpDetails> {
+  return collect(signUpSchema.safeParse(input));
 }

@@ -1,22 +1,44 @@
 import type { Session } from '@supabase/supabase-js';
 import { create } from 'zustand';
-import { supabase } from '@/lib/supabase';
+import { AUTH_STORAGE_KEY, supabase } from '@/lib/supabase';
+import { parseStoredSession } from './stored-session';
 
 type SessionState = {
   /** 'loading' until the stored session has been read (no network needed). */
   status: 'loading' | 'signed-out' | 'signed-in';
   session: Session | null;
+  /** Unsynced changes kept on the device at the last sign-out (shown on the sign-in screen). */
+  keptAtSignOut: number;
 };
 
-export const useSessionStore = create<SessionState>(() => ({ status: 'loading', session: null }));
+export const useSessionStore = create<SessionState>(() => ({ status: 'loading', session: null, keptAtSignOut: 0 }));
 
 function applySession(session: Session | null): void {
   useSessionStore.setState({ session, status: session ? 'signed-in' : 'signed-out' });
 }
 
+/**
+ * supabase-js answers "no session" when the stored access token has expired and the refresh
+ * fails for want of a network, though it keeps the session stored (it only removes it when
+ * the server refuses the refresh token). Offline in a gym an hour after signing in, the app
+ * must still open signed in: so a missing session falls back to the stored one, which sync
+ * refreshes when the network returns.
+ */
+function storedSession(): Session | null {
+  try {
+    return parseStoredSession(globalThis.localStorage?.getItem(AUTH_STORAGE_KEY) ?? null);
+  } catch {
+    return null;
+  }
+}
+
 /** Follows supabase-js's auth state; call once at start-up. */
 export function watchSession(): () => void {
-  void supabase.auth.getSession().then(({ data }) => applySession(data.session));
-  const { data } = supabase.auth.onAuthStateChange((_event, session) => applySession(session));
+  void supabase.auth.getSession().then(({ data }) => applySession(data.session ?? storedSession()));
+  const { data } = supabase.auth.onAuthStateChange((event, session) => applySession(event === 'SIGNED_OUT' ? null : (session ?? storedSession())));
   return () => data.subscription.unsubscribe();
+}
+
+export function rememberKeptChanges(count: number): void {
+  useSessionStore.setState({ keptAtSignOut: count });
 }

@@ -157,7 +157,12 @@ export const cancelBookingResultModel = z.object({
 });
 export type CancelBookingResult = z.infer<typeof cancelBookingResultModel>;
 
-export const rescheduleBookingResultModel = z.object({ booking: bookingModel, previous_starts_at: instant, balance: balance.nullable(), replayed });
+export const rescheduleBookingResultModel = z.object({
+  booking: bookingModel,
+  previous_starts_at: instant,
+  balance: balance.nullable(),
+  replayed,
+});
 export const respondToBookingRequestResultModel = z.object({ booking: bookingModel, refunded: z.number().int().min(0), replayed });
 export const markBookingStatusResultModel = z.object({ booking: bookingModel });
 
@@ -179,7 +184,11 @@ export const paymentModel = z.object({
   created_at: instant,
 });
 export const startCreditPurchaseResultModel = z.object({ payment: paymentModel, replayed });
-export const markPaymentSucceededResultModel = z.object({ payment: paymentModel, credits_granted: z.number().int().min(0), balance: z.number().int() });
+export const markPaymentSucceededResultModel = z.object({
+  payment: paymentModel,
+  credits_granted: z.number().int().min(0),
+  balance: z.number().int(),
+});
 export const grantMonthlyCreditsResultModel = z.object({
   client_id: id,
   period_key: z.string().regex(/^\d{4}-\d{2}$/),
@@ -212,7 +221,15 @@ export const leaveGroupSessionResultModel = z.object({
   replayed,
 });
 export const createGroupSessionResultModel = z.object({
-  group_session: z.object({ id, trainer_id: id, title: z.string(), starts_at: instant, ends_at: instant, capacity: z.number().int(), credits_per_seat: z.number().int() }),
+  group_session: z.object({
+    id,
+    trainer_id: id,
+    title: z.string(),
+    starts_at: instant,
+    ends_at: instant,
+    capacity: z.number().int(),
+    credits_per_seat: z.number().int(),
+  }),
   booking: bookingModel,
   replayed,
 });

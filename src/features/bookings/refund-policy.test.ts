@@ -5,12 +5,14 @@ import { REFUND_CASES } from './refund-policy.cases';
 const START = new Date('2027-01-15T18:00:00Z');
 const before = (hours: number, minutes = 0, ms = 0): Date => new Date(START.getTime() - hours * 3_600_000 - minutes * 60_000 - ms);
 
-
 describe('isRefundDue', () => {
-  it.each(REFUND_CASES)('$policy, cancelled $beforeStart (h, min, ms) before the start: refund $refund', ({ policy, beforeStart, refund }) => {
-    const [h, m, ms] = beforeStart;
-    expect(isRefundDue(policy, START, before(h, m, ms))).toBe(refund);
-  });
+  it.each(REFUND_CASES)(
+    '$policy, cancelled $beforeStart (h, min, ms) before the start: refund $refund',
+    ({ policy, beforeStart, refund }) => {
+      const [h, m, ms] = beforeStart;
+      expect(isRefundDue(policy, START, before(h, m, ms))).toBe(refund);
+    },
+  );
 
   it('falls back to up_to_24h for a booking without a stored policy', () => {
     expect(isRefundDue(null, START, before(23, 59))).toBe(false);
@@ -28,7 +30,13 @@ describe('previewCancellation', () => {
   const confirmed = { status: 'confirmed' as const, startsAt: START, creditsSpent: 1, cancellationPolicy: 'up_to_12h' as const };
 
   it.each([
-    { name: 'in time', booking: confirmed, at: before(12, 1), by: 'client' as const, expected: { allowed: true, refundCredits: 1, refundRefused: null } },
+    {
+      name: 'in time',
+      booking: confirmed,
+      at: before(12, 1),
+      by: 'client' as const,
+      expected: { allowed: true, refundCredits: 1, refundRefused: null },
+    },
     {
       name: 'too late: cancelled without refund',
       booking: confirmed,
@@ -36,7 +44,13 @@ describe('previewCancellation', () => {
       by: 'client' as const,
       expected: { allowed: true, refundCredits: 0, refundRefused: 'too_late_to_cancel' },
     },
-    { name: 'the trainer cancels late', booking: confirmed, at: before(1), by: 'trainer' as const, expected: { allowed: true, refundCredits: 1, refundRefused: null } },
+    {
+      name: 'the trainer cancels late',
+      booking: confirmed,
+      at: before(1),
+      by: 'trainer' as const,
+      expected: { allowed: true, refundCredits: 1, refundRefused: null },
+    },
     {
       name: 'a pending request withdrawn late',
       booking: { ...confirmed, status: 'requested' as const },
@@ -44,7 +58,13 @@ describe('previewCancellation', () => {
       by: 'client' as const,
       expected: { allowed: true, refundCredits: 1, refundRefused: null },
     },
-    { name: 'a free trial session', booking: { ...confirmed, creditsSpent: 0 }, at: before(13), by: 'client' as const, expected: { allowed: true, refundCredits: 0, refundRefused: null } },
+    {
+      name: 'a free trial session',
+      booking: { ...confirmed, creditsSpent: 0 },
+      at: before(13),
+      by: 'client' as const,
+      expected: { allowed: true, refundCredits: 0, refundRefused: null },
+    },
     { name: 'started', booking: confirmed, at: START, by: 'client' as const, expected: { allowed: false, refusal: 'booking_started' } },
     {
       name: 'already cancelled',

@@ -22,7 +22,12 @@ describe('wallClockToInstantMs (Postgres `at time zone`)', () => {
   it.each([
     { name: 'winter London', local: '2027-01-10T09:00:00', tz: 'Europe/London', instant: '2027-01-10T09:00:00.000Z' },
     { name: 'summer London', local: '2027-07-10T09:00:00', tz: 'Europe/London', instant: '2027-07-10T08:00:00.000Z' },
-    { name: 'skipped hour: the offset from before', local: '2027-03-28T01:30:00', tz: 'Europe/London', instant: '2027-03-28T01:30:00.000Z' },
+    {
+      name: 'skipped hour: the offset from before',
+      local: '2027-03-28T01:30:00',
+      tz: 'Europe/London',
+      instant: '2027-03-28T01:30:00.000Z',
+    },
     { name: 'repeated hour: the later instant', local: '2027-10-31T01:30:00', tz: 'Europe/London', instant: '2027-10-31T01:30:00.000Z' },
     { name: 'New York skipped hour', local: '2027-03-14T02:30:00', tz: 'America/New_York', instant: '2027-03-14T07:30:00.000Z' },
     { name: 'New York repeated hour', local: '2027-11-07T01:30:00', tz: 'America/New_York', instant: '2027-11-07T06:30:00.000Z' },
@@ -40,7 +45,14 @@ describe('wallClockToInstantMs (Postgres `at time zone`)', () => {
 });
 
 describe('availabilitySlots', () => {
-  it.each<{ name: string; windows: AvailabilityWindow[]; exceptions?: AvailabilityException[]; from: string; to?: string; expected: string[] }>([
+  it.each<{
+    name: string;
+    windows: AvailabilityWindow[];
+    exceptions?: AvailabilityException[];
+    from: string;
+    to?: string;
+    expected: string[];
+  }>([
     {
       name: 'sessions with breaks that fit the window',
       windows: [window({ dayOfWeek: 1, startTime: '09:00', endTime: '12:00', breakMinutes: 15 })],
@@ -145,7 +157,12 @@ describe('bookableSlots', () => {
   const windows = [window({ dayOfWeek: 1, startTime: '09:00', endTime: '13:00' })];
 
   it.each([
-    { name: 'all free', booked: [], now: '2027-01-01T00:00:00Z', expected: ['2027-01-11T09:00Z', '2027-01-11T10:00Z', '2027-01-11T11:00Z', '2027-01-11T12:00Z'] },
+    {
+      name: 'all free',
+      booked: [],
+      now: '2027-01-01T00:00:00Z',
+      expected: ['2027-01-11T09:00Z', '2027-01-11T10:00Z', '2027-01-11T11:00Z', '2027-01-11T12:00Z'],
+    },
     {
       name: 'minus the past and what has started',
       booked: [],
@@ -165,6 +182,8 @@ describe('bookableSlots', () => {
       expected: ['2027-01-11T09:00Z', '2027-01-11T10:00Z', '2027-01-11T11:00Z', '2027-01-11T12:00Z'],
     },
   ])('$name', ({ booked, now, expected }) => {
-    expect(starts(bookableSlots({ windows, exceptions: [], booked, from: '2027-01-11', to: '2027-01-11', now: new Date(now) }))).toEqual(expected);
+    expect(starts(bookableSlots({ windows, exceptions: [], booked, from: '2027-01-11', to: '2027-01-11', now: new Date(now) }))).toEqual(
+      expected,
+    );
   });
 });

@@ -117,12 +117,20 @@ function overlaps(a: TimeRange, startMs: number, endMs: number): boolean {
 function exceptionRange(e: AvailabilityException): TimeRange {
   const day = dateMs(e.exceptionDate);
   const start = wallClockToInstantMs(day + secondsOfDay(e.startTime ?? '00:00') * 1000, e.timezone);
-  const end = e.endTime === null ? wallClockToInstantMs(day + DAY_MS, e.timezone) : wallClockToInstantMs(day + secondsOfDay(e.endTime) * 1000, e.timezone);
+  const end =
+    e.endTime === null
+      ? wallClockToInstantMs(day + DAY_MS, e.timezone)
+      : wallClockToInstantMs(day + secondsOfDay(e.endTime) * 1000, e.timezone);
   return { startsAt: new Date(start), endsAt: new Date(end) };
 }
 
 /** Every slot of the windows on local dates from..to (inclusive, YYYY-MM-DD), minus exceptions. */
-export function availabilitySlots(windows: AvailabilityWindow[], exceptions: AvailabilityException[], from: string, to: string): TimeRange[] {
+export function availabilitySlots(
+  windows: AvailabilityWindow[],
+  exceptions: AvailabilityException[],
+  from: string,
+  to: string,
+): TimeRange[] {
   const exceptionRanges = exceptions.map(exceptionRange);
   const seen = new Set<string>();
   const slots: TimeRange[] = [];

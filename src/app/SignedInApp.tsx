@@ -1,0 +1,53 @@
+import type { Session } from '@supabase/supabase-js';
+import { useEffect } from 'react';
+import { loadCachedProfile, refreshProfile, useProfile } from '@/features/account';
+import { openDevice, useDeviceStore } from '@/lib/device-store';
+import { refreshCatalogue } from '@/lib/exercise-catalogue';
+import { AppRoutes } from './AppRoutes';
+
+/**
+ * Everything after sign-in: open the user's device database (no network needed) and start the
+ * sync; refresh the profile and the exercise catalogue whenever the network is there.
+ */
+export function SignedInApp({ session }: { session: Session }) {
+  const userId = session.user.id;
+  const profile = useProfile();
+  const device = useDeviceStore();
+
+  useEffect(() => {
+    const cached = loadCachedProfile(session.user);
+    void openDevice(userId, cached.role);
+    const refresh = () => {
+      if (!navigator.onLine) return;
+      void refreshProfile(userId);
+      void refreshCatalogue(userId);
+    };
+    refresh();
+    window.addEventListener('online', refresh);
+    return () => window.removeEventListener('online', refresh);
+    // The session object changes on every token refresh; the user is what matters here.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [userId]);
+
+  if (device.status === 'error' && device.userId === userId) {
+    return (
+      <main className="centered">
+        <div className="card" role="alert">
+          <h1>Could not open your data on this device</h1>
+          <p>{device.error}</p>
+          <button type="button" className="primary" onClick={() => window.location.reload()}>
+            Try again
+          </button>
+        </div>
+      </main>
+    );
+  }
+  if (device.status !== 'ready' || device.userId !== userId || !profile) {
+    return (
+      <main className="centered" aria-busy="true">
+        <p>Opening your data…</p>
+      </main>
+    );
+  }
+  return <AppRoutes role={profile.role} session={session} />;
+}

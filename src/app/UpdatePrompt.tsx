@@ -1,0 +1,36 @@
+import { useUpdateStore } from './update-store';
+
+/** "A new version is ready": reload only when the user says so. */
+export function UpdatePrompt() {
+  const { needRefresh, offlineReady, applyUpdate } = useUpdateStore();
+  if (needRefresh) {
+    return (
+      <div className="toast" role="alert" aria-labelledby="update-title">
+        <p id="update-title">
+          <strong>A new version of FitCoach is ready.</strong> Your logged sets are saved; reload when you are between sets.
+        </p>
+        <div className="toast-actions">
+          <button type="button" className="primary" onClick={() => void applyUpdate?.()}>
+            Reload now
+          </button>
+          <button type="button" onClick={() => useUpdateStore.setState({ needRefresh: false })}>
+            Later
+          </button>
+        </div>
+      </div>
+    );
+  }
+  if (offlineReady) {
+    return (
+      <div className="toast" role="status">
+        <p>FitCoach is ready to work offline.</p>
+        <div className="toast-actions">
+          <button type="button" onClick={() => useUpdateStore.setState({ offlineReady: false })}>
+            OK
+          </button>
+        </div>
+      </div>
+    );
+  }
+  return null;
+}

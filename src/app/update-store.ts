@@ -1,0 +1,29 @@
+/**
+ * Service-worker updates: a new version waits until the user chooses to reload (never a silent
+ * reload that could drop a half-typed set). `registerServiceWorker` runs once at start-up.
+ */
+import { registerSW } from 'virtual:pwa-register';
+import { create } from 'zustand';
+
+type UpdateState = { needRefresh: boolean; offlineReady: boolean; applyUpdate: (() => Promise<void>) | null };
+
+export const useUpdateStore = create<UpdateState>(() => ({ needRefresh: false, offlineReady: false, applyUpdate: null }));
+
+/** How often an open app asks for a new version (an installed PWA may stay open for days). */
+const UPDATE_CHECK_MS = 60 * 60 * 1000;
+
+export function registerServiceWorker(): void {
+  if (!('serviceWorker' in navigator)) return;
+  const updateSW = registerSW({
+    immediate: true,
+    onNeedRefresh: () => useUpdateStore.setState({ needRefresh: true }),
+    onOfflineReady: () => useUpdateStore.setState({ offlineReady: true }),
+    onRegisteredSW: (_url, registration) => {
+      if (!registration) return;
+      setInterval(() => {
+        if (navigator.onLine) void registration.update().catch(() => undefined);
+      }, UPDATE_CHECK_MS);
+    },
+  });
+  useUpdateStore.setState({ applyUpdate: () => updateSW(true) });
+}

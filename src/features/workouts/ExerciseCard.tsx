@@ -1,0 +1,128 @@
+import { memo, useState } from 'react';
+import { Link } from 'react-router';
+import { SetRowView, type EffortField } from './SetRowView';
+import type { SetValues } from './useWorkoutWriter';
+import type { WeightUnit } from './units';
+import type { LoggerRow, LoggerSlot } from './workout-model';
+import { targetText } from './workout-plan';
+
+export type SlotActions = {
+  onTick: (row: LoggerRow, values: SetValues) => void;
+  onUntick: (row: LoggerRow) => void;
+  onChange: (row: LoggerRow, values: Partial<SetValues>) => void;
+  onRemove: (row: LoggerRow) => void;
+  onAddSet: (slot: LoggerSlot) => void;
+  onMove?: (slot: LoggerSlot, delta: -1 | 1) => void;
+  onSkip?: (slot: LoggerSlot) => void;
+  onRestore?: (slot: LoggerSlot) => void;
+  onSwap?: (slot: LoggerSlot) => void;
+};
+
+type Props = {
+  slot: LoggerSlot;
+  name: string;
+  nameOf: (exerciseId: string) => string;
+  unit: WeightUnit;
+  records: ReadonlySet<string>;
+  position: { index: number; count: number };
+  actions: SlotActions;
+};
+
+/** One exercise of the workout: target, last time, its sets, and what can be done with it. */
+export const ExerciseCard = memo(function ExerciseCard({ slot, name, nameOf, unit, records, position, actions }: Props) {
+  const [effort, setEffort] = useState<EffortField>(slot.prescription?.rpe !== null && slot.prescription?.rpe !== undefined ? 'rpe' : 'rir');
+  const target = targetText(slot.prescription, unit);
+  const headingId = `slot-${slot.key}`;
+  const done = slot.rows.filter((r) => r.done).length;
+
+  if (slot.skipped) {
+    return (
+      <section className="exercise-card skipped" aria-labelledby={headingId}>
+        <header className="exercise-header">
+          <h2 id={headingId}>{name}</h2>
+          <span className="muted">Skipped{done ? ` after ${done} ${done === 1 ? 'set' : 'sets'}` : ''}</span>
+          {actions.onRestore && (
+            <button type="button" onClick={() => actions.onRestore?.(slot)} aria-label={`Restore ${name}`}>
+              Restore
+            </button>
+          )}
+        </header>
+      </section>
+    );
+  }
+
+  return (
+    <section className="exercise-card" aria-labelledby={headingId}>
+      <header className="exercise-header">
+        <div className="exercise-title">
+          <h2 id={headingId}>
+            <Link to={`/history/exercise/${slot.exerciseId}`}>{name}</Link>
+          </h2>
+          {target && <p className="target">Target {target}</p>}
+          {slot.prescription?.notes && <p className="muted small">{slot.prescription.notes}</p>}
+        </div>
+        <span className="progress-count" aria-label={`${done} of ${slot.rows.length} sets done`}>
+          {done}/{slot.rows.length}
+        </span>
+        {(actions.onMove || actions.onSkip || actions.onSwap) && (
+          <details className="slot-menu">
+            <summary aria-label={`Options for ${name}`}>⋯</summary>
+            <div className="slot-menu-items">
+              {actions.onMove && (
+                <>
+                  <button type="button" disabled={position.index === 0} onClick={() => actions.onMove?.(slot, -1)}>
+                    Move up
+                  </button>
+                  <button type="button" disabled={position.index === position.count - 1} onClick={() => actions.onMove?.(slot, 1)}>
+                    Move down
+                  </button>
+                </>
+              )}
+              {actions.onSwap && (
+                <button type="button" onClick={() => actions.onSwap?.(slot)}>
+                  Swap exercise
+                </button>
+              )}
+              <button type="button" onClick={() => setEffort(effort === 'rir' ? 'rpe' : 'rir')}>
+                Log {effort === 'rir' ? 'RPE' : 'RIR'} instead
+              </button>
+              {actions.onSkip && (
+                <button type="button" onClick={() => actions.onSkip?.(slot)}>
+                  Skip exercise
+                </button>
+              )}
+            </div>
+          </details>
+        )}
+      </header>
+      <div className="set-head" aria-hidden="true">
+        <span>Set</span>
+        <span>Last</span>
+        <span>{unit}</span>
+        <span>Reps</span>
+        <span>{effort.toUpperCase()}</span>
+        <span>✓</span>
+      </div>
+      <ol className="set-list">
+        {slot.rows.map((row, i) => (
+          <SetRowView
+            key={row.key}
+            row={row}
+            exerciseName={row.exerciseId === slot.exerciseId ? name : nameOf(row.exerciseId)}
+            unit={unit}
+            effort={effort}
+            previous={slot.last[i] ?? slot.last.at(-1)}
+            isRecord={records.has(row.key)}
+            onTick={actions.onTick}
+            onUntick={actions.onUntick}
+            onChange={actions.onChange}
+            onRemove={actions.onRemove}
+          />
+        ))}
+      </ol>
+      <button type="button" className="add-set" onClick={() => actions.onAddSet(slot)}>
+        + Add set
+      </button>
+    </section>
+  );
+});

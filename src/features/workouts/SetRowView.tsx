@@ -1,0 +1,177 @@
+import { memo, useState, type KeyboardEvent } from 'react';
+import { formatSetInput, parseSetInput, stepValue, type SetValueField } from './set-input';
+import type { SetValues } from './useWorkoutWriter';
+import { weightStep, formatWeight, type WeightUnit } from './units';
+import type { LoggerRow } from './workout-model';
+import type { PastSet } from './workout-plan';
+
+export type EffortField = 'rir' | 'rpe';
+
+type Props = {
+  row: LoggerRow;
+  exerciseName: string;
+  unit: WeightUnit;
+  effort: EffortField;
+  previous: PastSet | undefined;
+  isRecord: boolean;
+  onTick: (row: LoggerRow, values: SetValues) => void;
+  onUntick: (row: LoggerRow) => void;
+  onChange: (row: LoggerRow, values: Partial<SetValues>) => void;
+  onRemove: (row: LoggerRow) => void;
+};
+
+type Drafts = Partial<Record<SetValueField, string>>;
+
+const FIELD_LABEL: Record<SetValueField, string> = { weightKg: 'Weight', reps: 'Reps', rir: 'RIR', rpe: 'RPE' };
+
+/**
+ * One set: previous performance, weight, reps, RIR or RPE, and the tick. Inputs open the
+ * phone's numeric keypad; arrow keys and the stepper bar (shown while the row has focus)
+ * change values by the plate step; Enter commits, and Enter on reps ticks the set.
+ */
+export const SetRowView = memo(function SetRowView({ row, exerciseName, unit, effort, previous, isRecord, onTick, onUntick, onChange, onRemove }: Props) {
+  const [drafts, setDrafts] = useState<Drafts>({});
+  const [errors, setErrors] = useState<Partial<Record<SetValueField, string>>>({});
+  const label = `set ${row.setIndex} of ${exerciseName}`;
+  const stored: Record<SetValueField, number | null> = { weightKg: row.weightKg, reps: row.reps, rir: row.rir, rpe: row.rpe };
+
+  function currentValues(): SetValues | null {
+    const values: SetValues = { ...stored };
+    for (const field of Object.keys(drafts) as SetValueField[]) {
+      const parsed = parseSetInput(field, drafts[field] ?? '', unit);
+      if (!parsed.ok) {
+        setErrors((e) => ({ ...e, [field]: parsed.message }));
+        return null;
+      }
+      values[field] = parsed.value;
+    }
+    return values;
+  }
+
+  function commit(field: SetValueField) {
+    const text = drafts[field];
+    if (text === undefined) return;
+    const parsed = parseSetInput(field, text, unit);
+    if (!parsed.ok) {
+      setErrors((e) => ({ ...e, [field]: parsed.message }));
+      return;
+    }
+    setErrors((e) => ({ ...e, [field]: undefined }));
+    setDrafts((d) => {
+      const next = { ...d };
+      delete next[field];
+      return next;
+    });
+    if (parsed.value !== stored[field]) onChange(row, { [field]: parsed.value });
+  }
+
+  function step(field: SetValueField, direction: 1 | -1) {
+    const base = drafts[field] !== undefined ? parseSetInput(field, drafts[field] ?? '', unit) : { ok: true as const, value: stored[field] };
+    const value = stepValue(field, base.ok ? base.value : stored[field], direction, unit, weightStep(unit));
+    setDrafts((d) => {
+      const next = { ...d };
+      delete next[field];
+      return next;
+    });
+    setErrors((e) => ({ ...e, [field]: undefined }));
+    onChange(row, { [field]: value });
+  }
+
+  function tick() {
+    if (row.done) return onUntick(row);
+    const values = currentValues();
+    if (!values) return;
+    if (values.reps === null) {
+      setErrors((e) => ({ ...e, reps: 'Enter the reps first' }));
+      return;
+    }
+    setDrafts({});
+    setErrors({});
+    onTick(row, values);
+  }
+
+  function onKeyDown(field: SetValueField, event: KeyboardEvent<HTMLInputElement>) {
+    if (event.key === 'ArrowUp' || event.key === 'ArrowDown') {
+      event.preventDefault();
+      step(field, event.key === 'ArrowUp' ? 1 : -1);
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      if (field === 'reps' && !row.done) tick();
+      else commit(field);
+    }
+  }
+
+  const input = (field: SetValueField, className: string) => {
+    const id = `${row.key}-${field}`;
+    return (
+      <input
+        id={id}
+        className={`set-input ${className}`}
+        type="text"
+        inputMode={field === 'reps' || field === 'rir' ? 'numeric' : 'decimal'}
+        enterKeyHint={field === 'reps' ? 'done' : 'next'}
+        autoComplete="off"
+        aria-label={`${FIELD_LABEL[field]}${field === 'weightKg' ? ` (${unit})` : ''}, ${label}`}
+        aria-invalid={errors[field] ? true : undefined}
+        aria-describedby={errors[field] ? `${row.key}-error` : undefined}
+        value={drafts[field] ?? formatSetInput(field, stored[field], unit)}
+        onChange={(event) => setDrafts((d) => ({ ...d, [field]: event.target.value }))}
+        onBlur={() => commit(field)}
+        onKeyDown={(event) => onKeyDown(field, event)}
+      />
+    );
+  };
+
+  const stepper = (field: SetValueField, amount: string) => (
+    <span className="stepper">
+      <span className="stepper-label" aria-hidden="true">
+        {FIELD_LABEL[field]}
+      </span>
+      <button type="button" aria-label={`Decrease ${FIELD_LABEL[field]} of ${label}`} onClick={() => step(field, -1)}>
+        −{amount}
+      </button>
+      <button type="button" aria-label={`Increase ${FIELD_LABEL[field]} of ${label}`} onClick={() => step(field, 1)}>
+        +{amount}
+      </button>
+    </span>
+  );
+
+  const errorText = Object.values(errors).find(Boolean);
+  return (
+    <li className={`set-row${row.done ? ' done' : ''}`} data-testid="set-row">
+      <div className="set-main">
+        <span className="set-number" aria-hidden="true">
+          {row.setKind === 'warmup' ? 'W' : row.setIndex}
+          {isRecord && (
+            <span className="pr-badge" title="Personal record">
+              PR
+            </span>
+          )}
+        </span>
+        <span className="set-previous" aria-label={previous ? `Last time ${formatWeight(previous.weight_kg, unit)} × ${previous.reps ?? '–'}` : 'No previous set'}>
+          {previous ? `${formatWeight(previous.weight_kg, unit).replace(` ${unit}`, '')}×${previous.reps ?? '–'}` : '—'}
+        </span>
+        {input('weightKg', 'weight')}
+        {input('reps', 'reps')}
+        {input(effort, 'effort')}
+        <button type="button" className="tick" aria-pressed={row.done} aria-label={`Done: ${label}`} onClick={tick}>
+          <span aria-hidden="true">✓</span>
+        </button>
+      </div>
+      <div className="set-steppers" role="group" aria-label={`Adjust ${label}`}>
+        {stepper('weightKg', String(weightStep(unit)))}
+        {stepper('reps', '1')}
+        {stepper(effort, effort === 'rpe' ? '½' : '1')}
+        <button type="button" className="remove-set" aria-label={`Remove ${label}`} onClick={() => onRemove(row)}>
+          Remove
+        </button>
+      </div>
+      {errorText && (
+        <p id={`${row.key}-error`} className="field-error set-error" role="alert">
+          {errorText}
+        </p>
+      )}
+      {isRecord && <span className="visually-hidden">Personal record</span>}
+    </li>
+  );
+});

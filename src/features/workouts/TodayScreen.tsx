@@ -1,0 +1,83 @@
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { markTodayInteractive } from '@/lib/perf-marks';
+import { useClientId, useToday, type DayRow } from './useWorkoutData';
+import { useWorkoutWriter } from './useWorkoutWriter';
+import { WorkoutLogger } from './WorkoutLogger';
+
+/** Today: the workout in progress, else the program's day for today, else an empty workout. */
+export function TodayScreen() {
+  const today = useToday();
+  const clientId = useClientId();
+  const writer = useWorkoutWriter();
+  const [chosenDayId, setChosenDayId] = useState<string | null>(null);
+  const ready = today !== undefined;
+
+  useEffect(() => {
+    if (ready && today.choice.kind !== 'resume' && today.choice.kind !== 'planned') markTodayInteractive();
+  }, [ready, today]);
+
+  if (!today) return <p aria-busy="true">Loading today…</p>;
+  const { choice, days, sessions } = today;
+
+  if (choice.kind === 'resume') {
+    const day = days.find((d) => d.id === choice.session.program_day_id);
+    return <WorkoutLogger key={choice.session.id} title={day?.name ?? choice.session.name ?? 'Workout'} session={choice.session} plan={null} onInteractive={markTodayInteractive} />;
+  }
+
+  const chosen = chosenDayId ? days.find((d) => d.id === chosenDayId) : undefined;
+  const program = choice.kind === 'no-program' ? null : choice.program;
+  if (choice.kind === 'planned' || (chosen && program)) {
+    const day: DayRow = chosen ?? (choice.kind === 'planned' ? choice.day : (days[0] as DayRow));
+    return (
+      <>
+        <WorkoutLogger key={`draft-${day.id}`} title={day.name} session={null} plan={{ programDayId: day.id, weekIndex: program?.current_week ?? 1 }} onInteractive={markTodayInteractive} />
+        {chosen && (
+          <button type="button" className="link" onClick={() => setChosenDayId(null)}>
+            Back to today’s plan
+          </button>
+        )}
+      </>
+    );
+  }
+
+  const otherDays = program ? days.filter((d) => d.program_id === program.id && d.week_index === program.current_week && !d.is_rest_day) : [];
+  const lastDone = sessions.find((s) => s.status === 'completed' || s.status === 'partial');
+  return (
+    <section className="screen" aria-labelledby="today-title">
+      <h1 id="today-title">Today</h1>
+      <div className="card today-card">
+        {choice.kind === 'done-today' && (
+          <>
+            <p className="big">✓ {choice.day.name} is done for today.</p>
+            <Link to={`/history/${choice.session.id}`}>See the summary</Link>
+          </>
+        )}
+        {choice.kind === 'rest-day' && <p className="big">Rest day{choice.day ? `: ${choice.day.name}` : ''}. Recover well.</p>}
+        {choice.kind === 'no-program' && <p className="big">No program assigned yet. Log a workout of your own.</p>}
+        <button type="button" className="primary" onClick={() => void writer.startAdHoc(clientId)}>
+          Start an empty workout
+        </button>
+      </div>
+      {otherDays.length > 0 && (
+        <div className="card">
+          <h2>Train another day of {program?.name}</h2>
+          <ul className="plain-list">
+            {otherDays.map((d) => (
+              <li key={d.id}>
+                <button type="button" onClick={() => setChosenDayId(d.id)}>
+                  {d.name}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {lastDone && (
+        <p className="muted">
+          Last workout: <Link to={`/history/${lastDone.id}`}>{new Date(lastDone.started_at).toLocaleDateString()}</Link>
+        </p>
+      )}
+    </section>
+  );
+}

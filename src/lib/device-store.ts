@@ -1,0 +1,58 @@
+/**
+ * The signed-in user's device database and sync engine, opened once per sign-in and shared
+ * by every screen (src/features read and write only through it). Opening is idempotent for
+ * the same user, so React's double effects and quick re-renders never open two databases.
+ */
+import { create } from 'zustand';
+import { openDeviceDatabase, type DeviceDatabase } from '@/db';
+import { startSync, type AppRole, type SyncEngine } from '@/sync';
+import { supabase } from './supabase';
+
+export type DeviceState =
+  | { status: 'closed'; userId: null; database: null; engine: null; error: null }
+  | { status: 'opening'; userId: string; database: null; engine: null; error: null }
+  | { status: 'ready'; userId: string; database: DeviceDatabase; engine: SyncEngine; error: null }
+  | { status: 'error'; userId: string; database: null; engine: null; error: string };
+
+const closed: DeviceState = { status: 'closed', userId: null, database: null, engine: null, error: null };
+
+export const useDeviceStore = create<DeviceState>(() => closed);
+
+let opening: Promise<void> | null = null;
+
+/** Opens the user's database and starts syncing it (no network needed to open). */
+export function openDevice(userId: string, role: AppRole): Promise<void> {
+  const state = useDeviceStore.getState();
+  if (state.userId === userId && (state.status === 'opening' || state.status === 'ready')) return opening ?? Promise.resolve();
+  useDeviceStore.setState({ status: 'opening', userId, database: null, engine: null, error: null });
+  const attempt = (async () => {
+    try {
+      const database = await openDeviceDatabase(userId);
+      const engine = startSync({ database, supabase, role });
+      if (useDeviceStore.getState().userId !== userId) {
+        await engine.stop();
+        await database.close();
+        return;
+      }
+      useDeviceStore.setState({ status: 'ready', userId, database, engine, error: null });
+    } catch (error) {
+      useDeviceStore.setState({ status: 'error', userId, database: null, engine: null, error: error instanceof Error ? error.message : String(error) });
+    }
+  })();
+  opening = attempt.finally(() => {
+    opening = null;
+  });
+  return opening;
+}
+
+/** Forgets the open database (after signOutKeepingChanges closed it). */
+export function markDeviceClosed(): void {
+  useDeviceStore.setState(closed);
+}
+
+/** The open database, for screens rendered inside the signed-in shell (which waits for it). */
+export function useDeviceDatabase(): DeviceDatabase {
+  const database = useDeviceStore((s) => s.database);
+  if (!database) throw new Error('useDeviceDatabase: the device database is not open yet');
+  return database;
+}
