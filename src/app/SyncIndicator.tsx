@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useStore } from 'zustand';
-import { syncStatus } from '@/sync';
+import { syncStatus } from '@/sync/status-store';
 import { SyncPanel } from './SyncPanel';
 import { summarizeSync } from './sync-summary';
 

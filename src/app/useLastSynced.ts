@@ -5,7 +5,7 @@
 import { useEffect } from 'react';
 import { create } from 'zustand';
 import { useStore } from 'zustand';
-import { syncStatus } from '@/sync';
+import { syncStatus } from '@/sync/status-store';
 import { useDeviceStore } from '@/lib/device-store';
 import { summarizeSync } from './sync-summary';
 

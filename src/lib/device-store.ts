@@ -5,13 +5,14 @@
  */
 import { create } from 'zustand';
 import { openDeviceDatabase, type DeviceDatabase } from '@/db';
-import { startSync, type AppRole, type SyncEngine } from '@/sync';
-import { supabase } from './supabase';
+import type { AppRole, SyncEngine } from '@/sync';
+import { getSupabase } from './supabase';
 
 export type DeviceState =
   | { status: 'closed'; userId: null; database: null; engine: null; error: null }
   | { status: 'opening'; userId: string; database: null; engine: null; error: null }
-  | { status: 'ready'; userId: string; database: DeviceDatabase; engine: SyncEngine; error: null }
+  /** `engine` is null for the moment between opening the database and starting the sync. */
+  | { status: 'ready'; userId: string; database: DeviceDatabase; engine: SyncEngine | null; error: null }
   | { status: 'error'; userId: string; database: null; engine: null; error: string };
 
 const closed: DeviceState = { status: 'closed', userId: null, database: null, engine: null, error: null };
@@ -28,13 +29,17 @@ export function openDevice(userId: string, role: AppRole): Promise<void> {
   const attempt = (async () => {
     try {
       const database = await openDeviceDatabase(userId);
-      const engine = startSync({ database, supabase, role });
       if (useDeviceStore.getState().userId !== userId) {
-        await engine.stop();
         await database.close();
         return;
       }
-      useDeviceStore.setState({ status: 'ready', userId, database, engine, error: null });
+      // Screens can show the device's data now; the sync engine (and supabase-js) load next.
+      useDeviceStore.setState({ status: 'ready', userId, database, engine: null, error: null });
+      const [{ startSync }, supabase] = await Promise.all([import('@/sync/engine'), getSupabase()]);
+      const current = useDeviceStore.getState();
+      if (current.status !== 'ready' || current.database !== database) return;
+      const engine = startSync({ database, supabase, role });
+      useDeviceStore.setState({ engine });
     } catch (error) {
       useDeviceStore.setState({ status: 'error', userId, database: null, engine: null, error: error instanceof Error ? error.message : String(error) });
     }

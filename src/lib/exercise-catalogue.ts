@@ -6,7 +6,7 @@
  */
 import Dexie, { liveQuery, type EntityTable } from 'dexie';
 import { catalogueExerciseModel, type CatalogueExercise } from './catalogue-model';
-import { supabase } from './supabase';
+import { getSupabase } from './supabase';
 
 type CatalogueDb = Dexie & { exercises: EntityTable<CatalogueExercise, 'id'> };
 
@@ -28,6 +28,7 @@ const COLUMNS = 'id, name, body_part, equipment, alternatives, archived, trainer
 /** Fetches the whole catalogue (a few hundred rows) and replaces the device copy. Offline: keeps the copy. */
 export async function refreshCatalogue(userId: string): Promise<{ ok: boolean; count: number }> {
   const fetched: CatalogueExercise[] = [];
+  const supabase = await getSupabase();
   for (let from = 0; ; from += PAGE) {
     const { data, error } = await supabase.from('exercises').select(COLUMNS).order('id').range(from, from + PAGE - 1);
     if (error || !data) return { ok: false, count: 0 };

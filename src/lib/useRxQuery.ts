@@ -3,7 +3,7 @@
  * rows. Unchanged documents keep the same row object across emissions (RxDB caches a document
  * per revision), so memoised rows do not re-render when another row changes.
  */
-import { useEffect, useMemo, useState, type DependencyList } from 'react';
+import { useEffect, useState, type DependencyList } from 'react';
 import type { RxDocument, RxQuery } from 'rxdb';
 
 const rows = new WeakMap<object, unknown>();
@@ -21,8 +21,13 @@ const NO_ROWS: never[] = [];
 
 /** Rows of `query` (undefined until the first result). Return null from `build` to query nothing. */
 export function useRxQuery<T>(build: () => RxQuery<T, RxDocument<T>[]> | null, deps: DependencyList): T[] | undefined {
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const query = useMemo(build, deps);
+  // The query is rebuilt when a dependency changes (React's "adjust state while rendering").
+  const [built, setBuilt] = useState(() => ({ deps, query: build() }));
+  let query = built.query;
+  if (!sameDeps(built.deps, deps)) {
+    query = build();
+    setBuilt({ deps, query });
+  }
   const [result, setResult] = useState<{ query: unknown; rows: T[] } | undefined>(undefined);
   useEffect(() => {
     if (!query) return;
@@ -31,4 +36,8 @@ export function useRxQuery<T>(build: () => RxQuery<T, RxDocument<T>[]> | null, d
   }, [query]);
   if (!query) return NO_ROWS;
   return result && result.query === query ? result.rows : undefined;
+}
+
+function sameDeps(a: DependencyList, b: DependencyList): boolean {
+  return a.length === b.length && a.every((value, i) => Object.is(value, b[i]));
 }

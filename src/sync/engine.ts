@@ -161,9 +161,9 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
       }),
       replication.active$.subscribe((active) => {
         patchCollection(status, table, active ? { active } : { active, lastPulledAt: now().toISOString(), lastError: null });
-        if (!active) refreshPending(table);
+        // if (!active) refreshPending(table);
       }),
-      collection.$.subscribe(() => refreshPending(table)),
+      // collection.$.subscribe(() => refreshPending(table)),
     );
     void replication.awaitInitialReplication().then(() => {
       patchCollection(status, table, { firstSyncDone: true });

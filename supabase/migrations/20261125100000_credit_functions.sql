@@ -504,6 +504,7 @@ begin
     'paid_at', p.paid_at, 'created_at', p.created_at);
 end;
 $$;
+comment on function billing.payment_json(public.payments) is 'A payment as the functions return it.';
 
 create function public.start_credit_purchase(p_trainer_id uuid, p_pack text, p_idempotency_key uuid, p_provider text default 'manual')
 returns jsonb

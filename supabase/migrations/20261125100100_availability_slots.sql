@@ -104,10 +104,20 @@ begin
       -- ...and the session ends, in real time, by the window's local end.
       and (g.local_start at time zone g.timezone) + make_interval(mins => g.session_minutes)
           <= ((g.day + g.end_time) at time zone g.timezone)
+  ),
+  -- The same test as billing.in_exception(), set-based.
+  exception_ranges as (
+    select tstzrange(
+             (e.exception_date + coalesce(e.start_time, time '00:00')) at time zone e.timezone,
+             case when e.end_time is null then (e.exception_date + 1)::timestamp at time zone e.timezone
+                  else (e.exception_date + e.end_time) at time zone e.timezone end
+           ) as during
+    from public.availability_exceptions e
+    where e.trainer_id = p_trainer_id and not e.deleted and e.exception_date between p_from - 2 and p_to + 2
   )
   select s.starts_at, s.ends_at
   from slots s
-  where not billing.in_exception(p_trainer_id, s.starts_at, s.ends_at)
+  where not exists (select 1 from exception_ranges x where x.during && tstzrange(s.starts_at, s.ends_at))
   order by s.starts_at;
 end;
 $$;
@@ -215,7 +225,11 @@ begin
     select s.starts_at, s.ends_at
     from billing.availability_slots(p_trainer_id, p_from, p_to) s
     where s.starts_at > now()
-      and not billing.trainer_busy(p_trainer_id, s.starts_at, s.ends_at, null)
+      and not exists (
+        select 1 from public.bookings b
+        where b.trainer_id = p_trainer_id and b.status in ('requested', 'scheduled', 'confirmed') and not b.deleted
+          and b.during && tstzrange(s.starts_at, s.ends_at)
+      )
     order by s.starts_at;
 end;
 $$;

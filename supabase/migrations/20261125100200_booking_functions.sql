@@ -56,6 +56,7 @@ begin
     'server_rev', b.server_rev);
 end;
 $$;
+comment on function billing.booking_json(public.bookings) is 'A booking as the functions return it (src/features/bookings/model.ts bookingModel).';
 
 create function billing.attendee_json(a public.group_session_attendees)
 returns jsonb
@@ -70,6 +71,7 @@ begin
     'status', a.status, 'credits_spent', a.credits_spent, 'server_rev', a.server_rev);
 end;
 $$;
+comment on function billing.attendee_json(public.group_session_attendees) is 'A group seat as the functions return it.';
 
 create function billing.lock_slot(p_trainer_id uuid, p_starts_at timestamptz)
 returns void
@@ -98,6 +100,7 @@ begin
   return v_balance.platform + v_balance.trainer;
 end;
 $$;
+comment on function billing.client_balance_with(uuid, uuid) is 'What the client can spend with the trainer: platform bucket + that trainer''s.';
 
 -- Booking (shared by book_session and request_booking) ------------------------------------------------
 create function billing.create_booking(

@@ -208,17 +208,15 @@ describe('exceptions, bookings and the past', () => {
       { exceptionDate: monday, startTime: '10:30', endTime: '11:00', timezone: 'UTC' },
       { exceptionDate: addDays(monday, 7), startTime: null, endTime: null, timezone: 'UTC' },
     ];
-    const { error } = await other.client
-      .from('availability_exceptions')
-      .insert(
-        exceptions.map((e) => ({
-          trainer_id: other.id,
-          exception_date: e.exceptionDate,
-          start_time: e.startTime,
-          end_time: e.endTime,
-          timezone: e.timezone,
-        })),
-      );
+    const { error } = await other.client.from('availability_exceptions').insert(
+      exceptions.map((e) => ({
+        trainer_id: other.id,
+        exception_date: e.exceptionDate,
+        start_time: e.startTime,
+        end_time: e.endTime,
+        timezone: e.timezone,
+      })),
+    );
     expect(error).toBeNull();
     expect(await slots(client, other, monday)).toEqual([at(monday, '09:00'), at(monday, '11:00'), at(monday, '12:00')]);
     expect(await slots(client, other, addDays(monday, 7))).toEqual([]);

@@ -1,9 +1,9 @@
 import type { Session } from '@supabase/supabase-js';
 import { useState } from 'react';
 import { markDeviceClosed, useDeviceStore } from '@/lib/device-store';
-import { supabase } from '@/lib/supabase';
+import { getSupabase } from '@/lib/supabase';
 import { Dialog } from '@/lib/ui/Dialog';
-import { signOutKeepingChanges, unsyncedBeforeSignOut, type PendingChanges } from '@/sync';
+import type { PendingChanges } from '@/sync';
 import { rememberKeptChanges } from './session-store';
 import { forgetProfile, setWeightUnit, useProfile, useProfileSyncPending } from './useProfile';
 
@@ -28,6 +28,7 @@ export function AccountScreen({ session }: { session: Session }) {
   async function signOutNow() {
     setBusy(true);
     const { engine, database } = useDeviceStore.getState();
+    const [{ signOutKeepingChanges }, supabase] = await Promise.all([import('@/sync/session'), getSupabase()]);
     const kept = await signOutKeepingChanges({ supabase, engine: engine ?? undefined, database: database ?? undefined });
     rememberKeptChanges(kept.total);
     markDeviceClosed();
@@ -37,6 +38,7 @@ export function AccountScreen({ session }: { session: Session }) {
 
   async function requestSignOut() {
     setBusy(true);
+    const { unsyncedBeforeSignOut } = await import('@/sync/session');
     const pending = await unsyncedBeforeSignOut(useDeviceStore.getState().engine ?? undefined);
     setBusy(false);
     if (pending.total > 0) setWarning(pending);

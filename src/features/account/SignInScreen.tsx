@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { supabase } from '@/lib/supabase';
+import { getSupabase } from '@/lib/supabase';
 import { validateCredentials, validateSignUp, type FieldErrors } from './credentials';
 import { rememberKeptChanges, useSessionStore } from './session-store';
 
@@ -25,6 +25,7 @@ export function SignInScreen() {
     const form = new FormData(event.currentTarget);
     const input = { email: form.get('email'), password: form.get('password'), fullName: form.get('fullName'), role: form.get('role') ?? 'client' };
     setFormError(null);
+    const supabase = await getSupabase();
     if (!navigator.onLine) return setFormError('You are offline. Signing in needs a connection once; after that the app works offline.');
     if (mode === 'sign-in') {
       const checked = validateCredentials(input);

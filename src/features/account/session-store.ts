@@ -1,21 +1,7 @@
 import type { Session } from '@supabase/supabase-js';
 import { create } from 'zustand';
-import { AUTH_STORAGE_KEY, supabase } from '@/lib/supabase';
+import { AUTH_STORAGE_KEY, getSupabase } from '@/lib/supabase';
 import { parseStoredSession } from './stored-session';
-
-type SessionState = {
-  /** 'loading' until the stored session has been read (no network needed). */
-  status: 'loading' | 'signed-out' | 'signed-in';
-  session: Session | null;
-  /** Unsynced changes kept on the device at the last sign-out (shown on the sign-in screen). */
-  keptAtSignOut: number;
-};
-
-export const useSessionStore = create<SessionState>(() => ({ status: 'loading', session: null, keptAtSignOut: 0 }));
-
-function applySession(session: Session | null): void {
-  useSessionStore.setState({ session, status: session ? 'signed-in' : 'signed-out' });
-}
 
 /**
  * supabase-js answers "no session" when the stored access token has expired and the refresh
@@ -32,11 +18,38 @@ function storedSession(): Session | null {
   }
 }
 
+type SessionState = {
+  /** 'loading' until the stored session has been read (no network needed). */
+  status: 'loading' | 'signed-out' | 'signed-in';
+  session: Session | null;
+  /** Unsynced changes kept on the device at the last sign-out (shown on the sign-in screen). */
+  keptAtSignOut: number;
+};
+
+/** Starts from the stored session, so the app opens signed in at once, before supabase-js loads. */
+export const useSessionStore = create<SessionState>(() => {
+  const stored = storedSession();
+  return { status: stored ? 'signed-in' : 'signed-out', session: stored, keptAtSignOut: 0 };
+});
+
+function applySession(session: Session | null): void {
+  useSessionStore.setState({ session, status: session ? 'signed-in' : 'signed-out' });
+}
+
 /** Follows supabase-js's auth state; call once at start-up. */
 export function watchSession(): () => void {
-  void supabase.auth.getSession().then(({ data }) => applySession(data.session ?? storedSession()));
-  const { data } = supabase.auth.onAuthStateChange((event, session) => applySession(event === 'SIGNED_OUT' ? null : (session ?? storedSession())));
-  return () => data.subscription.unsubscribe();
+  let unsubscribe: (() => void) | null = null;
+  let stopped = false;
+  void getSupabase().then((supabase) => {
+    if (stopped) return;
+    void supabase.auth.getSession().then(({ data }) => applySession(data.session ?? storedSession()));
+    const { data } = supabase.auth.onAuthStateChange((event, session) => applySession(event === 'SIGNED_OUT' ? null : (session ?? storedSession())));
+    unsubscribe = () => data.subscription.unsubscribe();
+  });
+  return () => {
+    stopped = true;
+    unsubscribe?.();
+  };
 }
 
 export function rememberKeptChanges(count: number): void {

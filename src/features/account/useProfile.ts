@@ -1,7 +1,7 @@
 /** The signed-in user's profile (role, name, weight unit): cached for offline, refreshed when online. */
 import type { User } from '@supabase/supabase-js';
 import { create } from 'zustand';
-import { supabase } from '@/lib/supabase';
+import { getSupabase } from '@/lib/supabase';
 import { parseCachedProfile, profileCacheKey, profileFromMetadata, profileModel, type CachedProfile, type Profile } from './profile';
 
 type ProfileState = { userId: string | null; cached: CachedProfile | null };
@@ -26,6 +26,7 @@ export function loadCachedProfile(user: User): Profile {
 
 /** Fetches the profile (and sends a unit chosen offline). Offline: keeps the cache. */
 export async function refreshProfile(userId: string): Promise<void> {
+  const supabase = await getSupabase();
   const current = useProfileStore.getState().cached;
   if (current?.pendingWeightUnit) {
     const { error } = await supabase.from('profiles').update({ weight_unit: current.pendingWeightUnit }).eq('id', userId);
@@ -44,6 +45,7 @@ export async function setWeightUnit(userId: string, unit: Profile['weight_unit']
   const current = useProfileStore.getState().cached;
   if (!current) return;
   save(userId, { ...current, profile: { ...current.profile, weight_unit: unit }, pendingWeightUnit: unit });
+  const supabase = await getSupabase();
   const { error } = await supabase.from('profiles').update({ weight_unit: unit }).eq('id', userId);
   if (!error) {
     const latest = useProfileStore.getState().cached;
