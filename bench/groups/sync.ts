@@ -125,19 +125,7 @@ async function benchOurs(fixture: Fixture): Promise<{ pullMs: number; pushMs: nu
 
   let started = performance.now();
   let engine = startSync(engineOptions);
-  if (process.env.BENCH_DEBUG) for (const r of engine.replications.values()) r.error$.subscribe((e) => console.error('ours error', e.message, JSON.stringify(e.parameters).slice(0, 500)));
-  const dbg = (m: string) => process.env.BENCH_DEBUG && console.log(m, performance.now() - started, engine.localStore && '');
-  const timer = setInterval(() => {
-    dbg('still ' + JSON.stringify(engineOptions.status.getState().firstSync));
-    for (const r of engine.replications.values()) {
-      const st = r.internalReplicationState!;
-      const mark = (name: string, p: Promise<unknown>) => { let done = false; void p.then(() => { done = true; }); setTimeout(() => console.log(name, done), 100); };
-      mark('up', st.streamQueue.up); mark('down', st.streamQueue.down); mark('cp', st.checkpointQueue); mark('idle', db.rx.requestIdlePromise());
-      mark('firstInSync', r.awaitInitialReplication());
-    }
-  }, 2000);
   await engine.awaitInSync();
-  clearInterval(timer);
   const pullMs = performance.now() - started;
   const pulled = await db.rx.collections.set_logs.count().exec();
   if (pulled !== SEEDED_SET_LOGS) throw new Error(`ours pulled ${pulled} of ${SEEDED_SET_LOGS}`);
@@ -203,11 +191,15 @@ async function benchStock(fixture: Fixture): Promise<{ pullMs: number; pushMs: n
   return { pullMs, pushMs };
 }
 
+const progress = (line: string) => process.env.BENCH_DEBUG && console.error(`[sync bench] ${line}`);
+
 export async function run(): Promise<void> {
   const stack = await startStack({ apiPort: 0, dbPort: 0, seed: false });
   try {
     const fixture = await setUp(stack);
+    progress('seeded');
     const ours = await benchOurs(fixture);
+    progress(`ours ${JSON.stringify(ours)}`);
     // Same seeded rows, plus the 1,000 ours pushed: the stock pull serves 11,000.
     const stock = await benchStock(fixture);
     report('sync_first_pull_10k_ms', ours.pullMs, 'ms');

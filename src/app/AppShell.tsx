@@ -1,5 +1,6 @@
 import { Suspense } from 'react';
 import { Link, NavLink, Outlet } from 'react-router';
+import { NavIcon } from './NavIcon';
 import { navItemsFor, type NavRole } from './navigation';
 import { SyncIndicator } from './SyncIndicator';
 import { UpdatePrompt } from './UpdatePrompt';
@@ -31,9 +32,7 @@ export function AppShell({ role }: { role: NavRole }) {
           {navItemsFor(role).map((item) => (
             <li key={item.path}>
               <NavLink to={item.path}>
-                <span className="nav-icon" aria-hidden="true">
-                  {item.icon}
-                </span>
+                <NavIcon name={item.icon} />
                 <span>{item.label}</span>
               </NavLink>
             </li>

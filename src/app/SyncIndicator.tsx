@@ -3,11 +3,16 @@ import { useStore } from 'zustand';
 import { syncStatus } from '@/sync/status-store';
 import { SyncPanel } from './SyncPanel';
 import { summarizeSync } from './sync-summary';
+import { useLastSynced } from './useLastSynced';
+import { usePendingChanges, usePendingChangesPoller } from './usePendingChanges';
 
 /** Always in the header: online or not, changes waiting, refused writes; opens the details. */
 export function SyncIndicator() {
   const state = useStore(syncStatus);
-  const summary = summarizeSync(state);
+  const lastSynced = useLastSynced();
+  usePendingChangesPoller();
+  const pending = usePendingChanges();
+  const summary = summarizeSync(state, lastSynced !== null, pending);
   const [open, setOpen] = useState(false);
   return (
     <>
@@ -22,7 +27,7 @@ export function SyncIndicator() {
           {Math.round(summary.firstSyncProgress * 100)}%
         </progress>
       )}
-      <SyncPanel open={open} onClose={() => setOpen(false)} />
+      <SyncPanel open={open} onClose={() => setOpen(false)} pending={pending} />
     </>
   );
 }

@@ -5,7 +5,7 @@ import { editRow, type SyncedTableName } from '@/db';
 import { useDeviceStore } from '@/lib/device-store';
 import { Dialog } from '@/lib/ui/Dialog';
 import { exerciseName, useExerciseCatalogue } from '@/lib/useExerciseCatalogue';
-import type { RowErrorRecord } from '@/sync';
+import type { PendingChanges, RowErrorRecord } from '@/sync';
 import { discardRefusedChange, listRowErrors } from '@/sync/row-errors';
 import { syncStatus } from '@/sync/status-store';
 import { describeRowError } from './row-error-text';
@@ -20,10 +20,10 @@ function fixLink(record: RowErrorRecord): string | null {
 }
 
 /** The details behind the indicator, with the list of refused writes to fix, retry or discard. */
-export function SyncPanel({ open, onClose }: { open: boolean; onClose: () => void }) {
+export function SyncPanel({ open, onClose, pending }: { open: boolean; onClose: () => void; pending: PendingChanges | null }) {
   const state = useStore(syncStatus);
-  const summary = summarizeSync(state);
   const lastSynced = useLastSynced();
+  const summary = summarizeSync(state, lastSynced !== null, pending);
   const catalogue = useExerciseCatalogue();
   const [now, setNow] = useState(() => Date.now());
   const [busyKey, setBusyKey] = useState<string | null>(null);
@@ -81,7 +81,8 @@ export function SyncPanel({ open, onClose }: { open: boolean; onClose: () => voi
       </dl>
       {summary.firstSyncProgress !== null && (
         <p>
-          Getting your data: {state.firstSync.collectionsDone} of {state.firstSync.collectionsTotal} parts, {state.firstSync.rowsReceived} rows so far.
+          Getting your data: {state.firstSync.collectionsDone} of {state.firstSync.collectionsTotal} parts, {state.firstSync.rowsReceived}{' '}
+          rows so far.
         </p>
       )}
       <h3>Refused changes</h3>
@@ -97,17 +98,36 @@ export function SyncPanel({ open, onClose }: { open: boolean; onClose: () => voi
                 <p className="row-error-title">{title}</p>
                 <p className="row-error-reason">{reason}</p>
                 <div className="row-actions">
-                  {link && (
-                    <Link className="button" to={link} onClick={onClose}>
-                      Fix
-                    </Link>
+                  {record.direction === 'pull' ? (
+                    <button
+                      type="button"
+                      onClick={() => void discard(record)}
+                      disabled={busyKey === record.key}
+                      aria-label={`Dismiss: ${title}`}
+                    >
+                      Dismiss
+                    </button>
+                  ) : (
+                    <>
+                      {link && (
+                        <Link className="button" to={link} onClick={onClose}>
+                          Fix
+                        </Link>
+                      )}
+                      <button type="button" onClick={() => void retry(record)} disabled={busyKey === record.key}>
+                        Try again
+                      </button>
+                      <button
+                        type="button"
+                        className="danger-outline"
+                        onClick={() => void discard(record)}
+                        disabled={busyKey === record.key}
+                        aria-label={`Discard: ${title}`}
+                      >
+                        Discard
+                      </button>
+                    </>
                   )}
-                  <button type="button" onClick={() => void retry(record)} disabled={busyKey === record.key}>
-                    Try again
-                  </button>
-                  <button type="button" className="danger-outline" onClick={() => void discard(record)} disabled={busyKey === record.key} aria-label={`Discard: ${title}`}>
-                    Discard
-                  </button>
                 </div>
               </li>
             );

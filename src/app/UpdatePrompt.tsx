@@ -1,8 +1,14 @@
+import { useEffect } from 'react';
 import { useUpdateStore } from './update-store';
 
 /** "A new version is ready": reload only when the user says so. */
 export function UpdatePrompt() {
   const { needRefresh, offlineReady, applyUpdate } = useUpdateStore();
+  useEffect(() => {
+    if (!offlineReady) return;
+    const timer = setTimeout(() => useUpdateStore.setState({ offlineReady: false }), 6000);
+    return () => clearTimeout(timer);
+  }, [offlineReady]);
   if (needRefresh) {
     return (
       <div className="toast" role="alert" aria-labelledby="update-title">

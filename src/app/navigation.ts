@@ -3,16 +3,16 @@ export type NavRole = 'client' | 'trainer' | 'admin';
 export type NavItem = { path: string; label: string; icon: string };
 
 const CLIENT: NavItem[] = [
-  { path: '/today', label: 'Today', icon: '🏋' },
-  { path: '/history', label: 'History', icon: '📈' },
-  { path: '/account', label: 'Account', icon: '👤' },
+  { path: '/today', label: 'Today', icon: 'today' },
+  { path: '/history', label: 'History', icon: 'history' },
+  { path: '/account', label: 'Account', icon: 'account' },
 ];
 
 const TRAINER: NavItem[] = [
-  { path: '/clients', label: 'Clients', icon: '👥' },
-  { path: '/programs', label: 'Programs', icon: '🗂' },
-  { path: '/library', label: 'Library', icon: '📚' },
-  { path: '/account', label: 'Account', icon: '👤' },
+  { path: '/clients', label: 'Clients', icon: 'clients' },
+  { path: '/programs', label: 'Programs', icon: 'programs' },
+  { path: '/library', label: 'Library', icon: 'library' },
+  { path: '/account', label: 'Account', icon: 'account' },
 ];
 
 export function navItemsFor(role: NavRole): NavItem[] {

@@ -30,6 +30,16 @@ describe('summarizeSync', () => {
     expect(summary.label).toBe(label);
   });
 
+  it('shows first-sync progress only on a device that never synced', () => {
+    const starting = state({ firstSync: { collectionsDone: 0, collectionsTotal: 12, rowsReceived: 0, done: false } });
+    expect(summarizeSync(starting, true)).toMatchObject({ tone: 'syncing', firstSyncProgress: null });
+    expect(summarizeSync({ ...starting, online: false }, true).description).toBe('Sync status: Offline');
+  });
+
+  it('prefers the engine\'s count of unsent rows', () => {
+    expect(summarizeSync(state({ online: false }), true, { rows: 9, requests: 0, refused: 0, total: 9 }).label).toBe('Offline · 9 waiting');
+  });
+
   it('counts outbox requests as waiting and refused requests as refused', () => {
     const outbox = (status: 'pending' | 'refused') => ({ key: status, fn: 'book', args: {}, label: 'Book', status, createdAt: '', attempts: 0, lastAttemptAt: null, result: null, error: null });
     const summary = summarizeSync(state({ outbox: [outbox('pending'), outbox('refused')] }, 1));

@@ -2,7 +2,7 @@
  * What the always-visible sync indicator says, from the sync engine's status store: one tone
  * and a short label for the header, the counts and times for the details panel.
  */
-import type { SyncStatusState } from '@/sync';
+import type { PendingChanges, SyncStatusState } from '@/sync';
 
 export type SyncTone = 'offline' | 'expired' | 'error' | 'first-sync' | 'pending' | 'syncing' | 'synced';
 
@@ -25,15 +25,21 @@ function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-export function summarizeSync(state: SyncStatusState): SyncSummary {
+/**
+ * `pending`: the engine's count of unsent rows, when the caller has one.
+ * `everSynced`: this device finished a full sync for this user before. The engine restarts
+ * its first-sync count at every start; only a device that never synced shows it as progress.
+ */
+export function summarizeSync(state: SyncStatusState, everSynced = false, pending: PendingChanges | null = null): SyncSummary {
   const collections = Object.values(state.collections);
-  const pushes = collections.reduce((sum, c) => sum + c.pendingPushes, 0);
+  // The engine's own count (usePendingChanges) when known; the store's otherwise.
+  const pushes = pending ? pending.rows : collections.reduce((sum, c) => sum + c.pendingPushes, 0);
   const requests = state.outbox.filter((r) => r.status === 'pending' || r.status === 'sending').length;
   const waiting = pushes + requests;
   const refused = state.rowErrors.length + state.outbox.filter((r) => r.status === 'refused').length;
   const active = collections.some((c) => c.active);
   const first = state.firstSync;
-  const firstSyncProgress = state.running && !first.done && first.collectionsTotal > 0 ? first.collectionsDone / first.collectionsTotal : null;
+  const firstSyncProgress = !everSynced && state.running && !first.done && first.collectionsTotal > 0 ? first.collectionsDone / first.collectionsTotal : null;
   const waitingText = waiting > 0 ? plural(waiting, 'change waiting', 'changes waiting') : '';
 
   let tone: SyncTone;
@@ -53,7 +59,7 @@ export function summarizeSync(state: SyncStatusState): SyncSummary {
   } else if (waiting > 0) {
     tone = 'pending';
     label = `${waiting} waiting`;
-  } else if (active) {
+  } else if (active || (state.running && !first.done)) {
     tone = 'syncing';
     label = 'Syncing…';
   } else {

@@ -8,6 +8,7 @@ import { useStore } from 'zustand';
 import { syncStatus } from '@/sync/status-store';
 import { useDeviceStore } from '@/lib/device-store';
 import { summarizeSync } from './sync-summary';
+import { usePendingChanges } from './usePendingChanges';
 
 const key = (userId: string) => `fitcoach.last-synced.${userId}`;
 
@@ -24,7 +25,8 @@ function read(userId: string): string | null {
 export function useLastSynced(): string | null {
   const userId = useDeviceStore((s) => s.userId);
   const state = useStore(syncStatus);
-  const inSync = state.running && state.online && state.session === 'signed-in' && state.firstSync.done && summarizeSync(state).tone === 'synced';
+  const pending = usePendingChanges();
+  const inSync = state.running && state.online && state.session === 'signed-in' && state.firstSync.done && pending?.total === 0 && summarizeSync(state, true, pending).tone === 'synced';
   const pulledAt = Object.values(state.collections).reduce<string | null>((latest, c) => (c.lastPulledAt && (!latest || c.lastPulledAt > latest) ? c.lastPulledAt : latest), null);
   const stored = useLastSyncedStore((s) => (userId ? (s[userId] ?? null) : null));
 

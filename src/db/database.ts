@@ -56,10 +56,11 @@ export type DeviceDatabaseOptions = {
   /** Defaults to Dexie on the browser's IndexedDB; Node tests pass fake-indexeddb. */
   storage?: RxStorage<unknown, unknown>;
   /**
-   * RxDB's dev-mode checks and schema validation. Pass `import.meta.env.DEV` (see
-   * openDeviceDatabase) or true in tests; never true in a production build.
+   * Wraps the storage with RxDB's dev-mode checks and schema validation (`enableDevMode` from
+   * ./dev-mode). Tests pass it; the app passes it only under `import.meta.env.DEV` (see
+   * openDeviceDatabase), so a production build does not even contain the dev-mode plugin.
    */
-  devMode?: boolean;
+  devMode?: (storage: RxStorage<unknown, unknown>) => Promise<RxStorage<unknown, unknown>>;
   /** Open only some collections (tests); default all 12. */
   tables?: readonly SyncedTableName[];
   /** Several tabs share the database (browser default); tests use false. */
@@ -81,10 +82,7 @@ function addPlugins(): void {
 export async function createDeviceDatabase(options: DeviceDatabaseOptions): Promise<DeviceDatabase> {
   addPlugins();
   let storage = (options.storage ?? getRxStorageDexie()) as RxStorage<unknown, unknown>;
-  if (options.devMode) {
-    const { enableDevMode } = await import('./dev-mode');
-    storage = await enableDevMode(storage);
-  }
+  if (options.devMode) storage = await options.devMode(storage);
   const rx = await createRxDatabase<DeviceCollections>({
     name: options.name ?? deviceDatabaseName(options.userId),
     storage,

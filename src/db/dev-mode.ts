@@ -1,7 +1,7 @@
 /**
- * RxDB's dev-mode plugin and schema validation, for development and tests only. It is only
- * ever loaded through a dynamic import behind `devMode`, so a production build (where
- * `import.meta.env.DEV` is false) leaves it out: dev-mode loads a tracking iframe.
+ * RxDB's dev-mode plugin and schema validation, for development and tests only. The app imports it
+ * only behind `import.meta.env.DEV` (src/db/open.ts), so a production build leaves it out:
+ * dev-mode loads a tracking iframe.
  */
 import { addRxPlugin, type RxStorage } from 'rxdb';
 import { disableWarnings, RxDBDevModePlugin } from 'rxdb/plugins/dev-mode';

@@ -89,21 +89,36 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
   const tablePokes = new Map(tables.map((t) => [t, new Subject<'RESYNC'>()]));
   const replications = new Map<SyncedTableName, RxReplicationState<Record<string, unknown>, PullCheckpoint>>();
   const subscriptions: Array<{ unsubscribe: () => void }> = [];
-  const pendingRefresh = new Map<SyncedTableName, ReturnType<typeof setTimeout>>();
 
   const refreshRowErrors = async () => status.setState({ rowErrors: await listRowErrors(localStore) });
+  // Pending counts read the device database; they run one at a time per collection, at most
+  // once a second, and never while that collection is replicating (they would compete with it).
+  const pendingCounter = new Map<SyncedTableName, { running: boolean; again: boolean; timer?: ReturnType<typeof setTimeout> }>();
   const refreshPending = (table: SyncedTableName) => {
-    clearTimeout(pendingRefresh.get(table));
-    pendingRefresh.set(
-      table,
-      setTimeout(() => {
-        const replication = replications.get(table);
-        if (!replication || replication.isStopped()) return;
-        countPendingPushes(replication)
-          .then((pendingPushes) => patchCollection(status, table, { pendingPushes }))
-          .catch(() => undefined);
-      }, 150),
-    );
+    const counter = pendingCounter.get(table) ?? { running: false, again: false };
+    pendingCounter.set(table, counter);
+    if (counter.running) {
+      counter.again = true;
+      return;
+    }
+    if (counter.timer) return;
+    counter.timer = setTimeout(() => {
+      counter.timer = undefined;
+      const replication = replications.get(table);
+      if (!replication || replication.isStopped()) return;
+      if (status.getState().collections[table]?.active) return; // recounted when it goes idle
+      counter.running = true;
+      countPendingPushes(replication)
+        .then((pendingPushes) => patchCollection(status, table, { pendingPushes }))
+        .catch(() => undefined)
+        .finally(() => {
+          counter.running = false;
+          if (counter.again) {
+            counter.again = false;
+            refreshPending(table);
+          }
+        });
+    }, 1000);
   };
 
   for (const table of tables) {
@@ -161,9 +176,9 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
       }),
       replication.active$.subscribe((active) => {
         patchCollection(status, table, active ? { active } : { active, lastPulledAt: now().toISOString(), lastError: null });
-        // if (!active) refreshPending(table);
+        if (!active) refreshPending(table);
       }),
-      // collection.$.subscribe(() => refreshPending(table)),
+      collection.$.subscribe(() => refreshPending(table)),
     );
     void replication.awaitInitialReplication().then(() => {
       patchCollection(status, table, { firstSyncDone: true });
@@ -232,7 +247,7 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
     pendingChanges,
     pendingChangeCount: async () => (await pendingChanges()).total,
     stop: async () => {
-      for (const timer of pendingRefresh.values()) clearTimeout(timer);
+      for (const counter of pendingCounter.values()) clearTimeout(counter.timer);
       subscriptions.forEach((s) => s.unsubscribe());
       authListener.subscription.unsubscribe();
       await stopTriggers();

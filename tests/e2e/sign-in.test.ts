@@ -1,4 +1,4 @@
-/** The placeholder app signs in with supabase-js against the local stack and shows who you are. */
+/** Signing in and up with supabase-js against the local stack; role-aware navigation; routes survive reload. */
 import pg from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import { DEMO_ACCOUNTS } from '../../supabase/local/demo-accounts';
 import { buildAndServeApp, launchBrowser, newContext, withScreenshotOnFailure, type ServedApp } from '../helpers/browser';
 import { startTestStack, type TestStack } from '../helpers/stack';
 import { AccountPage } from './pages/AccountPage';
+import { AppShellPage } from './pages/AppShellPage';
 import { SignInPage } from './pages/SignInPage';
 
 let stack: TestStack;
@@ -15,6 +16,7 @@ let context: BrowserContext;
 let page: Page;
 
 const demoClient = DEMO_ACCOUNTS.find((a) => a.label === 'demo client')!;
+const demoTrainer = DEMO_ACCOUNTS.find((a) => a.label === 'demo trainer')!;
 
 beforeAll(async () => {
   stack = await startTestStack({ seed: 'supabase/seed.sql' });
@@ -43,12 +45,16 @@ describe('signing in', () => {
       const signIn = new SignInPage(page);
       await signIn.open(app.url);
       await signIn.signIn(demoClient.email, demoClient.password);
+      const shell = new AppShellPage(page);
+      await shell.nav.getByRole('link', { name: 'Today' }).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/today');
       const account = new AccountPage(page);
-      await account.heading.waitFor();
+      await account.open();
       expect(await account.email.textContent()).toBe(demoClient.email);
 
       await page.reload();
       await account.heading.waitFor();
+      expect(new URL(page.url()).pathname).toBe('/account');
       expect(await account.email.textContent()).toBe(demoClient.email);
 
       await account.signOut();
@@ -73,15 +79,33 @@ describe('signing in', () => {
     await withScreenshotOnFailure(page, 'sign-up', async () => {
       const signIn = new SignInPage(page);
       await signIn.open(app.url);
-      await signIn.signUp('new.person@example.com', 'a-good-password');
+      await signIn.signUp('new.person@example.com', 'a-good-password', 'New Person');
       const account = new AccountPage(page);
-      await account.heading.waitFor();
+      await account.open();
       expect(await account.email.textContent()).toBe('new.person@example.com');
       const db = new pg.Client({ connectionString: stack.superuserUrl });
       await db.connect();
-      const { rows } = await db.query(`select encrypted_password like '$2%' as bcrypt from auth.users where email = 'new.person@example.com'`);
+      const { rows } = await db.query(
+        `select u.encrypted_password like '$2%' as bcrypt, p.full_name, p.role from auth.users u join public.profiles p on p.id = u.id where u.email = 'new.person@example.com'`,
+      );
       await db.end();
-      expect(rows).toEqual([{ bcrypt: true }]);
+      expect(rows).toEqual([{ bcrypt: true, full_name: 'New Person', role: 'client' }]);
+    });
+  });
+
+  it('shows a trainer the trainer navigation, and keeps client screens out of it', async () => {
+    await withScreenshotOnFailure(page, 'sign-in-trainer', async () => {
+      const signIn = new SignInPage(page);
+      await signIn.open(app.url);
+      await signIn.signIn(demoTrainer.email, demoTrainer.password);
+      const shell = new AppShellPage(page);
+      await shell.nav.getByRole('link', { name: 'Clients' }).waitFor();
+      const links = await shell.nav.getByRole('link').allTextContents();
+      expect(links.map((l) => l.trim())).toEqual(['Clients', 'Programs', 'Library', 'Account']);
+      await page.goto(`${app.url}/today`);
+      await page.waitForURL(`${app.url}/clients`);
+      await page.goto(`${app.url}/programs`);
+      await page.getByRole('heading', { name: 'Programs', level: 1 }).waitFor();
     });
   });
 });

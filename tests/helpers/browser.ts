@@ -20,18 +20,27 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS, headless: true });
 }
 
-export type ServedApp = { url: string; close: () => Promise<void> };
+export type ServedApp = { url: string; outDir: string; close: () => Promise<void> };
 
 /** Builds the app against `apiUrl`/`anonKey` into a temporary folder and serves it. */
 export async function buildAndServeApp(apiUrl: string, anonKey: string): Promise<ServedApp> {
   const outDir = await mkdtemp(join(tmpdir(), 'fitcoach-dist-'));
   process.env.VITE_SUPABASE_URL = apiUrl;
   process.env.VITE_SUPABASE_ANON_KEY = anonKey;
-  await build({ root: ROOT, logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  // Vitest sets NODE_ENV=test, which would make this a development build (import.meta.env.DEV,
+  // RxDB dev-mode and its tracking iframe): build exactly what users get.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ root: ROOT, mode: 'production', logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
   const port = await freePort();
   const server = await preview({ root: ROOT, logLevel: 'error', build: { outDir }, preview: { port, host: '127.0.0.1', strictPort: true } });
   return {
     url: `http://127.0.0.1:${port}`,
+    outDir,
     close: async () => {
       await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
       await rm(outDir, { recursive: true, force: true });
@@ -49,6 +58,21 @@ export async function withScreenshotOnFailure<T>(page: Page, name: string, step:
     await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * A browser with a real profile on disk (not an incognito context): Chromium reports
+ * installability only for one, and a relaunch over the same folder is a cold start.
+ */
+export async function launchPersistentContext(userDataDir: string, options: { offline?: boolean; colorScheme?: 'light' | 'dark' } = {}): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_FLAGS,
+    headless: true,
+    viewport: { width: 390, height: 844 },
+    colorScheme: options.colorScheme ?? 'dark',
+    offline: options.offline ?? false,
+  });
 }
 
 export async function newContext(browser: Browser): Promise<BrowserContext> {

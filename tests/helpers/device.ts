@@ -8,11 +8,13 @@
  * `reopen()` opens them again with the data kept, to stay within RxDB's 13 open collections
  * when several full devices take turns in one process.
  */
+import type { RxCollection } from 'rxdb';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import pg from 'pg';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import WebSocket from 'ws';
+import { enableDevMode } from '../../src/db/dev-mode';
 import { createDeviceDatabase, deviceDatabaseName, type DeviceDatabase } from '../../src/db/database';
 import type { SyncedTableName } from '../../src/db/collections';
 import { startSync, type SyncEngine, type SyncEngineOptions } from '../../src/sync/engine';
@@ -114,7 +116,7 @@ export async function openTestDevice(stack: TestStack, user: TestUser, options: 
       userId: user.userId,
       deviceId,
       storage: getRxStorageDexie({ indexedDB: idb, IDBKeyRange }) as never,
-      devMode: true,
+      devMode: enableDevMode,
       tables: options.tables,
       multiInstance: false,
     }),
@@ -188,7 +190,7 @@ export async function openTestDevice(stack: TestStack, user: TestUser, options: 
 
 /** Live (not deleted) rows of a device's collection, as plain objects sorted by id. */
 export async function deviceRows(device: TestDevice, table: SyncedTableName): Promise<Record<string, unknown>[]> {
-  const collection = device.db.rx.collections[table] as unknown as import('rxdb').RxCollection<Record<string, unknown>>;
+  const collection = device.db.rx.collections[table] as unknown as RxCollection<Record<string, unknown>>;
   const docs = await collection.find().exec();
   return docs.map((d) => d.toMutableJSON(false) as Record<string, unknown>).sort((a, b) => String(a.id).localeCompare(String(b.id)));
 }

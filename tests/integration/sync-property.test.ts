@@ -71,10 +71,12 @@ describe('random offline interleavings on two devices', () => {
         const deletedPrograms = new Set<number>();
         for (const s of steps) {
           const device = devices[s.device];
-          const id = ids[s.program] as string;
           if (s.kind === 'sync') {
             await syncOnce(device);
-          } else if (s.kind === 'delete') {
+            continue;
+          }
+          const id = ids[s.program] as string;
+          if (s.kind === 'delete') {
             deletedPrograms.add(s.program);
             await deleteRow(device.db, 'programs', id);
           } else {

@@ -4,6 +4,7 @@ import { markDeviceClosed, useDeviceStore } from '@/lib/device-store';
 import { getSupabase } from '@/lib/supabase';
 import { Dialog } from '@/lib/ui/Dialog';
 import type { PendingChanges } from '@/sync';
+import { syncStatus } from '@/sync/status-store';
 import { rememberKeptChanges } from './session-store';
 import { forgetProfile, setWeightUnit, useProfile, useProfileSyncPending } from './useProfile';
 
@@ -39,7 +40,11 @@ export function AccountScreen({ session }: { session: Session }) {
   async function requestSignOut() {
     setBusy(true);
     const { unsyncedBeforeSignOut } = await import('@/sync/session');
-    const pending = await unsyncedBeforeSignOut(useDeviceStore.getState().engine ?? undefined);
+    const counted = await unsyncedBeforeSignOut(useDeviceStore.getState().engine ?? undefined);
+    // Rows the server sent that this app could not read are not local changes: nothing is lost.
+    const unreadable = syncStatus.getState().rowErrors.filter((r) => r.direction === 'pull').length;
+    const refused = Math.max(0, counted.refused - unreadable);
+    const pending = { ...counted, refused, total: counted.rows + counted.requests + refused };
     setBusy(false);
     if (pending.total > 0) setWarning(pending);
     else await signOutNow();

@@ -99,7 +99,7 @@ export const ExerciseCard = memo(function ExerciseCard({ slot, name, nameOf, uni
         <span>Set</span>
         <span>Last</span>
         <span>{unit}</span>
-        <span>Reps</span>
+        <span>{slot.timed ? 'Secs' : 'Reps'}</span>
         <span>{effort.toUpperCase()}</span>
         <span>✓</span>
       </div>
@@ -108,6 +108,7 @@ export const ExerciseCard = memo(function ExerciseCard({ slot, name, nameOf, uni
           <SetRowView
             key={row.key}
             row={row}
+            timed={slot.timed}
             exerciseName={row.exerciseId === slot.exerciseId ? name : nameOf(row.exerciseId)}
             unit={unit}
             effort={effort}

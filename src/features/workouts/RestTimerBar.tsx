@@ -54,7 +54,9 @@ export function RestTimerBar() {
               void askForNotifications().then(() => setAskable(canAskForNotifications()));
             }}
           >
-            🔔
+            <svg viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" aria-hidden="true">
+              <path d="M6 16V11a6 6 0 0 1 12 0v5l2 2H4zM10 21h4" />
+            </svg>
           </button>
         )}
         <button type="button" onClick={stopRestTimer}>

@@ -7,8 +7,14 @@ import type { PastSet } from './workout-plan';
 
 export type EffortField = 'rir' | 'rpe';
 
+function previousText(previous: PastSet, unit: WeightUnit, timed: boolean): string {
+  return `${formatWeight(previous.weight_kg, unit)}×${timed ? `${previous.duration_seconds ?? '–'}s` : (previous.reps ?? '–')}`;
+}
+
 type Props = {
   row: LoggerRow;
+  /** Seconds instead of reps (timed work). */
+  timed: boolean;
   exerciseName: string;
   unit: WeightUnit;
   effort: EffortField;
@@ -22,18 +28,19 @@ type Props = {
 
 type Drafts = Partial<Record<SetValueField, string>>;
 
-const FIELD_LABEL: Record<SetValueField, string> = { weightKg: 'Weight', reps: 'Reps', rir: 'RIR', rpe: 'RPE' };
+const FIELD_LABEL: Record<SetValueField, string> = { weightKg: 'Weight', reps: 'Reps', rir: 'RIR', rpe: 'RPE', durationSeconds: 'Seconds' };
 
 /**
  * One set: previous performance, weight, reps, RIR or RPE, and the tick. Inputs open the
  * phone's numeric keypad; arrow keys and the stepper bar (shown while the row has focus)
  * change values by the plate step; Enter commits, and Enter on reps ticks the set.
  */
-export const SetRowView = memo(function SetRowView({ row, exerciseName, unit, effort, previous, isRecord, onTick, onUntick, onChange, onRemove }: Props) {
+export const SetRowView = memo(function SetRowView({ row, timed, exerciseName, unit, effort, previous, isRecord, onTick, onUntick, onChange, onRemove }: Props) {
   const [drafts, setDrafts] = useState<Drafts>({});
   const [errors, setErrors] = useState<Partial<Record<SetValueField, string>>>({});
   const label = `set ${row.setIndex} of ${exerciseName}`;
-  const stored: Record<SetValueField, number | null> = { weightKg: row.weightKg, reps: row.reps, rir: row.rir, rpe: row.rpe };
+  const stored: Record<SetValueField, number | null> = { weightKg: row.weightKg, reps: row.reps, rir: row.rir, rpe: row.rpe, durationSeconds: row.durationSeconds };
+  const amount: SetValueField = timed ? 'durationSeconds' : 'reps';
 
   function currentValues(): SetValues | null {
     const values: SetValues = { ...stored };
@@ -81,8 +88,8 @@ export const SetRowView = memo(function SetRowView({ row, exerciseName, unit, ef
     if (row.done) return onUntick(row);
     const values = currentValues();
     if (!values) return;
-    if (values.reps === null) {
-      setErrors((e) => ({ ...e, reps: 'Enter the reps first' }));
+    if (values[amount] === null) {
+      setErrors((e) => ({ ...e, [amount]: timed ? 'Enter the seconds first' : 'Enter the reps first' }));
       return;
     }
     setDrafts({});
@@ -96,7 +103,7 @@ export const SetRowView = memo(function SetRowView({ row, exerciseName, unit, ef
       step(field, event.key === 'ArrowUp' ? 1 : -1);
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      if (field === 'reps' && !row.done) tick();
+      if (field === amount && !row.done) tick();
       else commit(field);
     }
   }
@@ -108,8 +115,8 @@ export const SetRowView = memo(function SetRowView({ row, exerciseName, unit, ef
         id={id}
         className={`set-input ${className}`}
         type="text"
-        inputMode={field === 'reps' || field === 'rir' ? 'numeric' : 'decimal'}
-        enterKeyHint={field === 'reps' ? 'done' : 'next'}
+        inputMode={field === 'weightKg' || field === 'rpe' ? 'decimal' : 'numeric'}
+        enterKeyHint={field === amount ? 'done' : 'next'}
         autoComplete="off"
         aria-label={`${FIELD_LABEL[field]}${field === 'weightKg' ? ` (${unit})` : ''}, ${label}`}
         aria-invalid={errors[field] ? true : undefined}
@@ -148,19 +155,22 @@ export const SetRowView = memo(function SetRowView({ row, exerciseName, unit, ef
             </span>
           )}
         </span>
-        <span className="set-previous" aria-label={previous ? `Last time ${formatWeight(previous.weight_kg, unit)} × ${previous.reps ?? '–'}` : 'No previous set'}>
-          {previous ? `${formatWeight(previous.weight_kg, unit).replace(` ${unit}`, '')}×${previous.reps ?? '–'}` : '—'}
+        <span className="set-previous" aria-label={previous ? `Last time ${previousText(previous, unit, timed)}` : 'No previous set'}>
+          {previous ? previousText(previous, unit, timed).replace(` ${unit}`, '') : '—'}
         </span>
         {input('weightKg', 'weight')}
-        {input('reps', 'reps')}
+        {input(amount, 'reps')}
         {input(effort, 'effort')}
         <button type="button" className="tick" aria-pressed={row.done} aria-label={`Done: ${label}`} onClick={tick}>
           <span aria-hidden="true">✓</span>
         </button>
       </div>
       <div className="set-steppers" role="group" aria-label={`Adjust ${label}`}>
+        <span className="set-steppers-title" aria-hidden="true">
+          {exerciseName}, set {row.setIndex}
+        </span>
         {stepper('weightKg', String(weightStep(unit)))}
-        {stepper('reps', '1')}
+        {stepper(amount, timed ? '5s' : '1')}
         {stepper(effort, effort === 'rpe' ? '½' : '1')}
         <button type="button" className="remove-set" aria-label={`Remove ${label}`} onClick={() => onRemove(row)}>
           Remove

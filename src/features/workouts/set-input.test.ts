@@ -19,6 +19,8 @@ describe('parseSetInput', () => {
     ['rpe', '8.5', 'kg', 8.5],
     ['rpe', '8.3', 'kg', 'RPE goes in halves'],
     ['rpe', '0', 'kg', 'RPE is 1 to 10'],
+    ['durationSeconds', '45', 'kg', 45],
+    ['durationSeconds', '0', 'kg', 'At least 1 second'],
   ])('%s %j (%s) → %j', (field, text, unit, expected) => {
     const parsed = parseSetInput(field, text, unit);
     expect(parsed.ok ? parsed.value : parsed.message).toBe(expected);
@@ -39,6 +41,8 @@ describe('stepValue', () => {
     ['rpe', null, 1, 'kg', 2.5, 6],
     ['rpe', 9.5, 1, 'kg', 2.5, 10],
     ['rpe', 10, 1, 'kg', 2.5, 10],
+    ['durationSeconds', 30, 1, 'kg', 2.5, 35],
+    ['durationSeconds', null, -1, 'kg', 2.5, 1],
   ])('%s %s stepped %d (%s) → %d', (field, value, direction, unit, step, expected) => {
     expect(stepValue(field, value, direction, unit, step)).toBe(expected);
   });
@@ -46,7 +50,7 @@ describe('stepValue', () => {
 
 describe('set values', () => {
   it('defaults parse: all empty is allowed', () => {
-    expect(setValuesModel.parse({ weightKg: null, reps: null, rir: null, rpe: null })).toEqual({ weightKg: null, reps: null, rir: null, rpe: null });
+    expect(setValuesModel.parse({ weightKg: null, reps: null, rir: null, rpe: null, durationSeconds: null })).toEqual({ weightKg: null, reps: null, rir: null, rpe: null, durationSeconds: null });
   });
   it('formats stored values for the inputs', () => {
     expect(formatSetInput('weightKg', 102.06, 'lb')).toBe('225');

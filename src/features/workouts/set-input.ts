@@ -11,6 +11,7 @@ export const setValuesModel = z.object({
   reps: z.int('Reps are whole numbers').min(0, 'Reps cannot be negative').max(1000, 'Reps are at most 1000').nullable(),
   rir: z.int('RIR is a whole number').min(0, 'RIR is 0 to 10').max(10, 'RIR is 0 to 10').nullable(),
   rpe: z.number().min(1, 'RPE is 1 to 10').max(10, 'RPE is 1 to 10').multipleOf(0.5, 'RPE goes in halves').nullable(),
+  durationSeconds: z.int('Seconds are whole numbers').min(1, 'At least 1 second').max(86_400, 'At most 24 hours').nullable(),
 });
 export type SetValueField = keyof z.infer<typeof setValuesModel>;
 
@@ -33,7 +34,7 @@ export function formatSetInput(field: SetValueField, value: number | null, unit:
   return String(field === 'weightKg' ? displayWeight(value, unit) : value);
 }
 
-export const STEP: Record<Exclude<SetValueField, 'weightKg'>, number> = { reps: 1, rir: 1, rpe: 0.5 };
+export const STEP: Record<Exclude<SetValueField, 'weightKg'>, number> = { reps: 1, rir: 1, rpe: 0.5, durationSeconds: 5 };
 
 /**
  * One stepper press: weight by the unit's plate step (kept on the step grid in that unit),
@@ -50,6 +51,7 @@ export function stepValue(field: SetValueField, value: number | null, direction:
     const next = value === null ? 6 : value + direction * STEP.rpe;
     return Math.max(1, Math.min(10, next));
   }
+  if (field === 'durationSeconds') return Math.max(1, Math.min(86_400, (value ?? 0) + direction * STEP.durationSeconds));
   const max = field === 'reps' ? 1000 : 10;
   const next = value === null ? (direction > 0 ? 1 : 0) : value + direction * STEP[field];
   return Math.max(0, Math.min(max, next));

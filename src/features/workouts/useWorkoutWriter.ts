@@ -15,7 +15,7 @@ import { startRestTimer } from './useRestTimer';
 import { plannedRows, type LoggedSetFields, type LoggerRow, type LoggerSlot } from './workout-model';
 import { slotKeyOf, type Prescription } from './workout-plan';
 
-export type SetValues = { weightKg: number | null; reps: number | null; rir: number | null; rpe: number | null };
+export type SetValues = { weightKg: number | null; reps: number | null; rir: number | null; rpe: number | null; durationSeconds: number | null };
 
 export type SessionStart = { clientId: string; programDayId: string | null; weekIndex: number | null; name: string | null };
 
@@ -32,7 +32,7 @@ function setRowFields(sessionId: string, clientId: string, row: LoggerRow, now: 
     reps: row.reps,
     rir: row.rir,
     rpe: row.rpe,
-    duration_seconds: null,
+    duration_seconds: row.durationSeconds,
     distance_m: null,
     done,
     performed_at: now,
@@ -108,7 +108,7 @@ function createWriter(db: DeviceDatabase) {
 
     /** One tap: the set is done with the values shown, and the rest starts. */
     async tick(setId: string, values: SetValues, restSeconds: number | null): Promise<void> {
-      await editRow(db, 'set_logs', setId, { done: true, performed_at: new Date().toISOString(), weight_kg: values.weightKg, reps: values.reps, rir: values.rir, rpe: values.rpe });
+      await editRow(db, 'set_logs', setId, { done: true, performed_at: new Date().toISOString(), weight_kg: values.weightKg, reps: values.reps, rir: values.rir, rpe: values.rpe, duration_seconds: values.durationSeconds });
       markSetCommitted(setId);
       startRestTimer(restSeconds, setId);
     },
@@ -123,6 +123,7 @@ function createWriter(db: DeviceDatabase) {
       if ('reps' in values) changes.reps = values.reps ?? null;
       if ('rir' in values) changes.rir = values.rir ?? null;
       if ('rpe' in values) changes.rpe = values.rpe ?? null;
+      if ('durationSeconds' in values) changes.duration_seconds = values.durationSeconds ?? null;
       return editRow(db, 'set_logs', setId, changes);
     },
 
@@ -189,7 +190,7 @@ function createWriter(db: DeviceDatabase) {
   };
 }
 
-type NewRowFieldsPatch = Partial<Pick<NewRowFields<'set_logs'>, 'weight_kg' | 'reps' | 'rir' | 'rpe'>>;
+type NewRowFieldsPatch = Partial<Pick<NewRowFields<'set_logs'>, 'weight_kg' | 'reps' | 'rir' | 'rpe' | 'duration_seconds'>>;
 
 export type WorkoutWriter = ReturnType<typeof createWriter>;
 

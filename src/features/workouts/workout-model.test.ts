@@ -4,10 +4,10 @@ import { draftSlots, sessionSlots, type LoggedSetFields } from './workout-model'
 import type { Prescription } from './workout-plan';
 
 const prescription = (id: string, exercise: string, position: string, changes: Partial<Prescription> = {}): Prescription => ({
-  id, exercise_id: exercise, position, sets: 2, reps_min: 8, reps_max: 8, load_kg: 40, load_percent_1rm: null, rir: null, rpe: null, rest_seconds: 60, notes: null, ...changes,
+  id, exercise_id: exercise, position, sets: 2, reps_min: 8, reps_max: 8, load_kg: 40, load_percent_1rm: null, rir: null, rpe: null, rest_seconds: 60, duration_seconds: null, notes: null, ...changes,
 });
 const logged = (id: string, session: string, exercise: string, index: number, changes: Partial<LoggedSetFields> = {}): LoggedSetFields => ({
-  id, session_id: session, exercise_id: exercise, set_index: index, weight_kg: 50, reps: 8, rir: null, rpe: null, done: true, set_kind: 'working',
+  id, session_id: session, exercise_id: exercise, set_index: index, weight_kg: 50, reps: 8, rir: null, rpe: null, duration_seconds: null, done: true, set_kind: 'working',
   performed_at: `2026-11-2${index}T10:00:00.000Z`, program_exercise_id: null, created_at: `2026-11-2${index}T10:00:00.000Z`, ...changes,
 });
 

@@ -5,7 +5,7 @@
  */
 import { bestsOf, type RecordSet } from './personal-records';
 import type { SessionLayout } from './session-layout';
-import { lastPerformance, orderSlots, planSets, slotKeyOf, type PastSet, type Prescription, type SlotKey } from './workout-plan';
+import { isTimed, lastPerformance, orderSlots, planSets, slotKeyOf, type PastSet, type Prescription, type SlotKey } from './workout-plan';
 
 export type LoggedSetFields = RecordSet &
   PastSet & {
@@ -22,6 +22,7 @@ export type LoggerRow = {
   reps: number | null;
   rir: number | null;
   rpe: number | null;
+  durationSeconds: number | null;
   done: boolean;
   exerciseId: string;
   programExerciseId: string | null;
@@ -36,6 +37,8 @@ export type LoggerSlot = {
   /** Last time's done sets of this exercise (for the "previous" column). */
   last: PastSet[];
   skipped: boolean;
+  /** Logged in seconds (a plank) rather than reps. */
+  timed: boolean;
 };
 
 export function bestE1rm(history: readonly RecordSet[], exerciseId: string): number | null {
@@ -52,6 +55,7 @@ export function plannedRows(slotKey: SlotKey, exerciseId: string, prescription: 
     reps: planned.reps,
     rir: planned.rir,
     rpe: planned.rpe,
+    durationSeconds: planned.durationSeconds,
     done: false,
     exerciseId,
     programExerciseId: prescription?.id ?? null,
@@ -69,6 +73,7 @@ export function draftSlots(prescriptions: readonly Prescription[], history: read
       rows: plannedRows(p.id, p.exercise_id, p, history),
       last: lastPerformance(history, p.exercise_id),
       skipped: false,
+      timed: isTimed(p, lastPerformance(history, p.exercise_id)),
     }));
 }
 
@@ -112,6 +117,7 @@ export function sessionSlots(
         reps: r.reps,
         rir: r.rir,
         rpe: r.rpe,
+        durationSeconds: r.duration_seconds,
         done: r.done,
         exerciseId: r.exercise_id,
         programExerciseId: r.program_exercise_id,
@@ -119,6 +125,7 @@ export function sessionSlots(
       })),
       last: lastPerformance(history, exerciseId, sessionId),
       skipped: skipped.has(key) && rows.every((r) => r.done),
+      timed: isTimed(prescription, lastPerformance(history, exerciseId, sessionId)) || (rows.length > 0 && rows.every((r) => r.reps === null && r.duration_seconds !== null)),
     };
   });
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { lastPerformance, moveSlot, orderSlots, planSets, prescribedWeightKg, targetText, type PastSet, type Prescription } from './workout-plan';
+import { isTimed, lastPerformance, moveSlot, orderSlots, planSets, prescribedWeightKg, targetText, type PastSet, type Prescription } from './workout-plan';
 
-const prescription: Prescription = { id: 'pe1', exercise_id: 'squat', position: 'a', sets: 3, reps_min: 8, reps_max: 10, load_kg: 60, load_percent_1rm: null, rir: 2, rpe: null, rest_seconds: 120, notes: null };
+const prescription: Prescription = { id: 'pe1', exercise_id: 'squat', position: 'a', sets: 3, reps_min: 8, reps_max: 10, load_kg: 60, load_percent_1rm: null, rir: 2, rpe: null, rest_seconds: 120, duration_seconds: null, notes: null };
 
 function past(session: string, index: number, weight: number, reps: number, at: string, changes: Partial<PastSet> = {}): PastSet {
-  return { exercise_id: 'squat', session_id: session, set_index: index, weight_kg: weight, reps, rir: 1, rpe: null, done: true, set_kind: 'working', performed_at: at, ...changes };
+  return { exercise_id: 'squat', session_id: session, set_index: index, weight_kg: weight, reps, rir: 1, rpe: null, duration_seconds: null, done: true, set_kind: 'working', performed_at: at, ...changes };
 }
 
 const history = [
@@ -27,17 +27,17 @@ describe('lastPerformance', () => {
 describe('planSets', () => {
   it('prefills from last time, repeating its last set for extra sets', () => {
     expect(planSets(prescription, lastPerformance(history, 'squat', 'today'), null)).toEqual([
-      { setIndex: 1, weightKg: 62.5, reps: 9, rir: 1, rpe: null },
-      { setIndex: 2, weightKg: 62.5, reps: 8, rir: 1, rpe: null },
-      { setIndex: 3, weightKg: 62.5, reps: 8, rir: 1, rpe: null },
+      { setIndex: 1, weightKg: 62.5, reps: 9, rir: 1, rpe: null, durationSeconds: null },
+      { setIndex: 2, weightKg: 62.5, reps: 8, rir: 1, rpe: null, durationSeconds: null },
+      { setIndex: 3, weightKg: 62.5, reps: 8, rir: 1, rpe: null, durationSeconds: null },
     ]);
   });
   it('uses the prescription the first time', () => {
-    expect(planSets(prescription, [], null)[0]).toEqual({ setIndex: 1, weightKg: 60, reps: 10, rir: 2, rpe: null });
+    expect(planSets(prescription, [], null)[0]).toEqual({ setIndex: 1, weightKg: 60, reps: 10, rir: 2, rpe: null, durationSeconds: null });
   });
   it('without a prescription repeats last time\'s set count, or 3', () => {
     expect(planSets(null, lastPerformance(history, 'squat', 'today'), null)).toHaveLength(2);
-    expect(planSets(null, [], null)).toEqual([1, 2, 3].map((setIndex) => ({ setIndex, weightKg: null, reps: null, rir: null, rpe: null })));
+    expect(planSets(null, [], null)).toEqual([1, 2, 3].map((setIndex) => ({ setIndex, weightKg: null, reps: null, rir: null, rpe: null, durationSeconds: null })));
   });
   it('ignores last time\'s warm-ups', () => {
     const last = [past('l', 1, 20, 10, '2026-11-20T10:00:00.000Z', { set_kind: 'warmup' }), past('l', 2, 80, 5, '2026-11-20T10:01:00.000Z')];
@@ -64,6 +64,18 @@ describe('targetText', () => {
     [{ sets: null, reps_min: null, reps_max: null, load_kg: null, rir: null }, null],
   ])('%j → %s', (changes, text) => {
     expect(targetText({ ...prescription, ...changes }, 'kg')).toBe(text);
+  });
+  it('shows a timed prescription in seconds', () => {
+    expect(targetText({ ...prescription, reps_min: null, reps_max: null, load_kg: null, rir: null, duration_seconds: 45 }, 'kg')).toBe('3 · 45 s');
+  });
+  it.each<[Partial<Prescription> | null, Partial<PastSet>[], boolean]>([
+    [{ reps_min: null, reps_max: null, duration_seconds: 45 }, [], true],
+    [{ duration_seconds: 45 }, [], false],
+    [null, [{ reps: null, duration_seconds: 60 }], true],
+    [null, [{ reps: 10, duration_seconds: null }], false],
+    [null, [], false],
+  ])('timed: %j with last %j → %s', (changes, last, timed) => {
+    expect(isTimed(changes ? { ...prescription, ...changes } : null, last.map((l) => past('l', 1, 0, 0, '2026-11-20T10:00:00.000Z', l)))).toBe(timed);
   });
   it('shows loads in pounds for a pound user', () => {
     expect(targetText({ ...prescription, load_kg: 102.06 }, 'lb')).toBe('3 × 8–10 · 225 lb · RIR 2');

@@ -19,6 +19,7 @@ export type Prescription = {
   rir: number | null;
   rpe: number | null;
   rest_seconds: number | null;
+  duration_seconds: number | null;
   notes: string | null;
 };
 
@@ -30,12 +31,13 @@ export type PastSet = {
   reps: number | null;
   rir: number | null;
   rpe: number | null;
+  duration_seconds: number | null;
   done: boolean;
   set_kind: 'warmup' | 'working' | 'drop' | 'failure';
   performed_at: string;
 };
 
-export type PlannedSet = { setIndex: number; weightKg: number | null; reps: number | null; rir: number | null; rpe: number | null };
+export type PlannedSet = { setIndex: number; weightKg: number | null; reps: number | null; rir: number | null; rpe: number | null; durationSeconds: number | null };
 
 export const DEFAULT_SET_COUNT = 3;
 
@@ -69,9 +71,15 @@ export function planSets(prescription: Prescription | null, last: readonly PastS
   const targetWeight = prescribedWeightKg(prescription, e1rmKg);
   return Array.from({ length: count }, (_, i) => {
     const previous = working[i] ?? working[working.length - 1];
-    if (previous) return { setIndex: i + 1, weightKg: previous.weight_kg, reps: previous.reps, rir: previous.rir, rpe: previous.rpe };
-    return { setIndex: i + 1, weightKg: targetWeight, reps: targetReps, rir: prescription?.rir ?? null, rpe: prescription?.rpe ?? null };
+    if (previous) return { setIndex: i + 1, weightKg: previous.weight_kg, reps: previous.reps, rir: previous.rir, rpe: previous.rpe, durationSeconds: previous.duration_seconds };
+    return { setIndex: i + 1, weightKg: targetWeight, reps: targetReps, rir: prescription?.rir ?? null, rpe: prescription?.rpe ?? null, durationSeconds: prescription?.duration_seconds ?? null };
   });
+}
+
+/** Timed work (a plank): logged in seconds instead of reps. */
+export function isTimed(prescription: Prescription | null, last: readonly PastSet[]): boolean {
+  if (prescription) return prescription.duration_seconds !== null && prescription.reps_min === null && prescription.reps_max === null;
+  return last.length > 0 && last.every((s) => s.duration_seconds !== null && s.reps === null);
 }
 
 /** "3 × 8–10 · 60 kg · RIR 2" */
@@ -83,6 +91,7 @@ export function targetText(prescription: Prescription | null, unit: WeightUnit):
       ? `${prescription.reps_min}–${prescription.reps_max}`
       : String(prescription.reps_max ?? prescription.reps_min ?? '');
   if (prescription.sets !== null || reps) parts.push([prescription.sets, reps].filter((p) => p !== null && p !== '').join(' × '));
+  if (prescription.duration_seconds !== null) parts.push(`${prescription.duration_seconds} s`);
   if (prescription.load_kg !== null) parts.push(formatWeight(prescription.load_kg, unit));
   if (prescription.load_percent_1rm !== null) parts.push(`${prescription.load_percent_1rm}% 1RM`);
   if (prescription.rir !== null) parts.push(`RIR ${prescription.rir}`);

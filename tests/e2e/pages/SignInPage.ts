@@ -23,10 +23,12 @@ export class SignInPage {
     await this.page.getByRole('button', { name: 'Sign in', exact: true }).click();
   }
 
-  async signUp(email: string, password: string): Promise<void> {
+  async signUp(email: string, password: string, name = 'New Person', role: 'client' | 'trainer' = 'client'): Promise<void> {
     await this.page.getByRole('button', { name: /create an account/i }).click();
+    await this.page.getByLabel('Your name').fill(name);
     await this.email.fill(email);
     await this.password.fill(password);
+    await this.page.getByLabel(role === 'client' ? /training/ : /coach/).check();
     await this.page.getByRole('button', { name: 'Create your account' }).click();
   }
 

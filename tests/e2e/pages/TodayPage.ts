@@ -1,0 +1,33 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** The Today screen: the workout's exercises and the tick of each set. */
+export class TodayPage {
+  constructor(private readonly page: Page) {}
+
+  heading(name: string): Locator {
+    return this.page.getByRole('heading', { level: 1, name });
+  }
+
+  exercise(name: string): Locator {
+    return this.page.getByRole('region', { name });
+  }
+
+  tick(exercise: string, set: number): Locator {
+    return this.page.getByRole('button', { name: `Done: set ${set} of ${exercise}`, exact: true });
+  }
+
+  input(field: 'Weight' | 'Reps' | 'RIR' | 'RPE', exercise: string, set: number): Locator {
+    return this.page.getByRole('textbox', { name: new RegExp(`^${field}.*, set ${set} of ${exercise}$`) });
+  }
+
+  async isDone(exercise: string, set: number): Promise<boolean> {
+    return (await this.tick(exercise, set).getAttribute('aria-pressed')) === 'true';
+  }
+
+  /** Taps the tick and waits until it shows the set done. */
+  async completeSet(exercise: string, set: number): Promise<void> {
+    const tick = this.tick(exercise, set);
+    await tick.click();
+    await this.page.waitForFunction((el) => el?.getAttribute('aria-pressed') === 'true', await tick.elementHandle());
+  }
+}
