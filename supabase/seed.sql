@@ -1062,18 +1062,21 @@ select '00000000-0000-4000-8000-000000000003', null, 'Train twice a week', 'work
        null, 'active', now() - interval '14 days', now() - interval '14 days';
 
 insert into public.achievements (client_id, kind, key, title, description, earned_at, details)
-select '00000000-0000-4000-8000-000000000002'::uuid, 'milestone', 'first_workout', 'First workout logged', 'The hardest one is the first.',
+select '00000000-0000-4000-8000-000000000002'::uuid, 'milestone', 'milestone:first_workout', 'First workout', 'The hardest one is the first.',
        min(started_at), '{}'::jsonb from public.workout_sessions where client_id = '00000000-0000-4000-8000-000000000002'
 union all
-select '00000000-0000-4000-8000-000000000002', 'streak', 'streak:habit:00000000-0000-4000-b000-000000000003:7', '7-day sleep streak',
+select '00000000-0000-4000-8000-000000000002', 'streak', 'streak:habit:00000000-0000-4000-b000-000000000003:7', '7-day streak: Sleep 7+ hours',
        'Seven nights in a row of 7+ hours.', now() - interval '10 days', '{"days": 7}'::jsonb
 union all
-select '00000000-0000-4000-8000-000000000002', 'pr', 'pr:' || e.id || ':weight:95', 'New squat best: 95 kg', null,
+select '00000000-0000-4000-8000-000000000002', 'pr', 'pr:' || e.id || ':95kg', 'PR: Back squat 95 kg', null,
        now() - interval '5 days', jsonb_build_object('exercise_id', e.id, 'weight_kg', 95, 'reps', 8)
 from public.exercises e where e.name = 'Back squat' and e.trainer_id is null
 union all
-select '00000000-0000-4000-8000-000000000003', 'milestone', 'first_workout', 'First workout logged', 'The hardest one is the first.',
-       min(started_at), '{}'::jsonb from public.workout_sessions where client_id = '00000000-0000-4000-8000-000000000003';
+select '00000000-0000-4000-8000-000000000003', 'milestone', 'milestone:first_workout', 'First workout', 'The hardest one is the first.',
+       min(started_at), '{}'::jsonb from public.workout_sessions where client_id = '00000000-0000-4000-8000-000000000003'
+-- The achievement triggers (20261201080000_achievement_grants.sql) have granted what the demo
+-- data above earns, with today's date; these give the demo story its past dates.
+on conflict (client_id, key) do update set earned_at = excluded.earned_at, description = excluded.description;
 
 -- Nutrition (module 7) ------------------------------------------------------------------------------
 -- meals: [{id, name, position, time, items: [{id, food_id, grams, position}]}]; food ids looked up by name.
