@@ -5,7 +5,7 @@
  */
 import { addRxPlugin, type RxStorage } from 'rxdb';
 import { disableWarnings, RxDBDevModePlugin } from 'rxdb/plugins/dev-mode';
-import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
+import { getAjv, wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 
 let added = false;
 
@@ -13,6 +13,10 @@ export async function enableDevMode(storage: RxStorage<unknown, unknown>): Promi
   if (!added) {
     disableWarnings();
     addRxPlugin(RxDBDevModePlugin);
+    // check_ins.answers holds a string, number, boolean or null per question: a JSON Schema
+    // union that ajv's strict mode refuses unless told. Production never validates (no
+    // dev-mode), so this only lets the same schema validate here.
+    getAjv().opts.allowUnionTypes = true;
     added = true;
   }
   return wrappedValidateAjvStorage({ storage }) as RxStorage<unknown, unknown>;
