@@ -1133,17 +1133,17 @@ insert into public.meal_plans (id, trainer_id, client_id, template_id, name, des
 select v.id::uuid, '00000000-0000-4000-8000-000000000001', v.client_id::uuid, v.template_id::uuid, v.name, v.description, v.cadence, 'active',
        v.kcal, v.protein, v.carbs, v.fat, v.starts_on, m.meals, now() - interval '20 days', now() - interval '20 days'
 from (values
-  ('00000000-0000-4000-c000-000000000001', null, null, 'Fat-loss template (2,000 kcal)', 'High protein, simple meals, easy to batch-cook.', 'one_time', 2000, 150, 200, 65, null::date, 'template'),
-  ('00000000-0000-4000-c000-000000000002', '00000000-0000-4000-8000-000000000002', null, 'Lean cut (2,300 kcal)',
+  ('00000000-0000-4000-9c00-000000000001', null, null, 'Fat-loss template (2,000 kcal)', 'High protein, simple meals, easy to batch-cook.', 'one_time', 2000, 150, 200, 65, null::date, 'template'),
+  ('00000000-0000-4000-9c00-000000000002', '00000000-0000-4000-8000-000000000002', null, 'Lean cut (2,300 kcal)',
    'Refreshed monthly with your Plan 2. Swap foods freely within the same meal.', 'monthly', 2300, 170, 230, 70, current_date - 20, 'alex'),
-  ('00000000-0000-4000-c000-000000000003', '00000000-0000-4000-8000-000000000003', '00000000-0000-4000-c000-000000000001', 'Balanced (1,800 kcal)',
+  ('00000000-0000-4000-9c00-000000000003', '00000000-0000-4000-8000-000000000003', '00000000-0000-4000-9c00-000000000001', 'Balanced (1,800 kcal)',
    'A gentle deficit while you learn the habits.', 'one_time', 1800, 120, 190, 60, current_date - 10, 'sam')
 ) v(id, client_id, template_id, name, description, cadence, kcal, protein, carbs, fat, starts_on, plan)
 join demo_meals m on m.plan = v.plan;
 
 -- Alex's food log for the last three days, mostly on plan.
 insert into public.food_logs (client_id, food_id, meal_plan_id, eaten_at, meal_label, grams, kcal, protein_g, carbs_g, fat_g, created_at, updated_at)
-select '00000000-0000-4000-8000-000000000002', f.id, '00000000-0000-4000-c000-000000000002', t, lower(d.meal), d.grams,
+select '00000000-0000-4000-8000-000000000002', f.id, '00000000-0000-4000-9c00-000000000002', t, lower(d.meal), d.grams,
        round(f.kcal_per_100g * d.grams / 100, 1), round(f.protein_g_per_100g * d.grams / 100, 1),
        round(f.carbs_g_per_100g * d.grams / 100, 1), round(f.fat_g_per_100g * d.grams / 100, 1), t, t
 from demo_meal_items d
@@ -1182,12 +1182,12 @@ values
 
 insert into public.payments (id, client_id, trainer_id, purpose, amount_cents, currency, provider, provider_ref, status, credits_purchased, description, paid_at, created_at, updated_at)
 values
-  ('00000000-0000-4000-d000-000000000001', '00000000-0000-4000-8000-000000000002', null, 'subscription', 1999, 'USD', 'stripe', 'pi_demo_alex_plan2',
+  ('00000000-0000-4000-9d00-000000000001', '00000000-0000-4000-8000-000000000002', null, 'subscription', 1999, 'USD', 'stripe', 'pi_demo_alex_plan2',
    'succeeded', null, 'Plan 2, monthly', now() - interval '10 days', now() - interval '10 days', now() - interval '10 days'),
-  ('00000000-0000-4000-d000-000000000002', '00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000001', 'credit_pack', 27500, 'GBP', 'stripe',
+  ('00000000-0000-4000-9d00-000000000002', '00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000001', 'credit_pack', 27500, 'GBP', 'stripe',
    'pi_demo_alex_5pack', 'succeeded', 5, '5 sessions with Casey', now() - interval '20 days', now() - interval '20 days', now() - interval '20 days');
 update public.payments set subscription_id = (select id from public.subscriptions where provider_ref = 'sub_demo_alex')
-where id = '00000000-0000-4000-d000-000000000001';
+where id = '00000000-0000-4000-9d00-000000000001';
 
 -- Times in Casey's zone: next week's Tuesday 07:00 and Thursday 17:00, Saturday's class, and a past session.
 create temporary table demo_times on commit drop as
@@ -1197,7 +1197,7 @@ select (date_trunc('week', now() at time zone 'Europe/London') + interval '8 day
        (date_trunc('week', now() at time zone 'Europe/London') - interval '6 days' + interval '07:00') at time zone 'Europe/London' as alex_past;
 
 insert into public.group_sessions (id, trainer_id, title, description, location, starts_at, ends_at, capacity, credits_per_seat, status)
-select '00000000-0000-4000-e000-000000000001', '00000000-0000-4000-8000-000000000001', 'Saturday bootcamp',
+select '00000000-0000-4000-9e00-000000000001', '00000000-0000-4000-8000-000000000001', 'Saturday bootcamp',
        'Sleds, kettlebells and carries. All levels.', 'Hyde Park, Speakers'' Corner', class_start, class_start + interval '1 hour', 8, 1, 'scheduled'
 from demo_times;
 
@@ -1209,13 +1209,13 @@ cross join lateral (values
   ('00000000-0000-4000-8000-000000000002', 'one_to_one', null, t.alex_past, 'completed', 1, 'demo-booking-alex-past', 'Deadlift technique review.'),
   ('00000000-0000-4000-8000-000000000002', 'one_to_one', null, t.alex_next, 'confirmed', 1, 'demo-booking-alex-next', null),
   ('00000000-0000-4000-8000-000000000003', 'one_to_one', null, t.sam_next, 'requested', 0, 'demo-booking-sam-trial', 'Free trial session.'),
-  (null, 'group', '00000000-0000-4000-e000-000000000001', t.class_start, 'scheduled', 0, 'demo-booking-bootcamp', null)
+  (null, 'group', '00000000-0000-4000-9e00-000000000001', t.class_start, 'scheduled', 0, 'demo-booking-bootcamp', null)
 ) v(client_id, kind, group_session_id, starts_at, status, credits, idem, notes);
 
 insert into public.group_session_attendees (group_session_id, client_id, status, credits_spent, idempotency_key)
 values
-  ('00000000-0000-4000-e000-000000000001', '00000000-0000-4000-8000-000000000002', 'registered', 1, 'demo-seat-alex-bootcamp'),
-  ('00000000-0000-4000-e000-000000000001', '00000000-0000-4000-8000-000000000003', 'registered', 0, 'demo-seat-sam-bootcamp');
+  ('00000000-0000-4000-9e00-000000000001', '00000000-0000-4000-8000-000000000002', 'registered', 1, 'demo-seat-alex-bootcamp'),
+  ('00000000-0000-4000-9e00-000000000001', '00000000-0000-4000-8000-000000000003', 'registered', 0, 'demo-seat-sam-bootcamp');
 
 -- Credits: Alex bought a 5-pack and spent three (two sessions and a bootcamp seat); both
 -- clients have this month's plan credit (the platform bucket, trainer_id null).
@@ -1225,7 +1225,7 @@ select v.client_id::uuid, v.trainer_id::uuid, v.delta, v.reason, v.payment_id::u
        (select a.id from public.group_session_attendees a where a.idempotency_key = v.seat_key),
        v.period_key, v.idem, v.note, now() - v.age, now() - v.age
 from (values
-  ('00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000001', 5, 'purchase', '00000000-0000-4000-d000-000000000002', null, null, null,
+  ('00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000001', 5, 'purchase', '00000000-0000-4000-9d00-000000000002', null, null, null,
    'demo-credit-alex-pack', '5-pack', interval '20 days'),
   ('00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000001', -1, 'spend', null, 'demo-booking-alex-past', null, null,
    'demo-credit-alex-past', null, interval '14 days'),

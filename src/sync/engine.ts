@@ -46,10 +46,14 @@ export type SyncEngineOptions = {
   pushBatchSize?: number;
   /** Wait before retrying a failed pull or push (default 5 s). */
   retryTimeMs?: number;
+  /** How long a push waits for its parent collections before retrying orphan rows (default 20 s). */
+  parentWaitMs?: number;
   /** Replaces supabase.rpc (tests cut or count calls with it). */
   rpc?: SyncRpc;
   now?: () => Date;
 };
+
+const PARENT_WAIT_MS = 20_000;
 
 export type PendingChanges = { rows: number; requests: number; refused: number; total: number };
 
@@ -121,6 +125,17 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
     }, 1000);
   };
 
+  /** Whether the given collections finish their pushes and pulls within PARENT_WAIT_MS. */
+  const awaitPushed = async (parents: readonly SyncedTableName[]): Promise<boolean> => {
+    const states = parents.flatMap((p) => replications.get(p) ?? []);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), options.parentWaitMs ?? PARENT_WAIT_MS)));
+    const inSync = Promise.all(states.map((s) => s.awaitInSync())).then(() => true);
+    const result = await Promise.race([inSync, timeout]);
+    clearTimeout(timer);
+    return result;
+  };
+
   for (const table of tables) {
     const spec = collectionSpec(table);
     const collection = database.rx.collections[table] as unknown as RxCollection<Record<string, unknown>>;
@@ -156,6 +171,7 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
           spec,
           instants,
           store: localStore,
+          awaitParents: () => awaitPushed(spec.parents ?? []),
           onResult: ({ written }) => {
             void refreshRowErrors();
             // The server gave the written rows new revisions: pull them, so the device's next

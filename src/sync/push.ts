@@ -24,7 +24,35 @@ export type PushHandlerOptions = {
   instants: readonly string[];
   store: SyncLocalStore;
   onResult?: (result: { sent: number; written: number; conflicts: number; errors: number }) => void;
+  /**
+   * Resolves true when the collections this one references have pushed what they hold, false
+   * if they have not after a while. Rows refused for a missing parent (foreign key) are sent
+   * once more after it.
+   */
+  awaitParents?: () => Promise<boolean>;
 };
+
+/** SQLSTATE of a foreign-key violation: the referenced row is not (yet) on the server. */
+const FOREIGN_KEY_VIOLATION = '23503';
+
+/**
+ * Sends the batch; rows refused only because their parent had not reached the server yet (the
+ * parent's collection pushes on its own) are sent again once the parents have pushed.
+ */
+async function pushWithParentRetry(options: PushHandlerOptions, rows: readonly PushRow[]): Promise<PushAnswer> {
+  const answer = await callSyncPush(options.rpc, options.spec.name, rows);
+  const orphans = new Set(answer.errors.filter((e) => e.code === FOREIGN_KEY_VIOLATION).map((e) => e.id));
+  if (orphans.size === 0 || !options.awaitParents) return answer;
+  // The parent is still on its way (its push keeps failing): keep the batch for a later retry
+  // rather than refusing rows that will be fine once it arrives.
+  if (!(await options.awaitParents())) throw new Error(`${options.spec.name}: waiting for referenced rows to reach the server`);
+  const again = await callSyncPush(options.rpc, options.spec.name, rows.filter((r) => orphans.has(String(r.doc.id))));
+  return {
+    conflicts: [...answer.conflicts, ...again.conflicts],
+    errors: [...answer.errors.filter((e) => !orphans.has(e.id)), ...again.errors],
+    written: answer.written + again.written,
+  };
+}
 
 export async function callSyncPush(rpc: SyncRpc, table: string, rows: readonly PushRow[]): Promise<PushAnswer> {
   const { data, error } = await rpc('sync_push', { p_table: table, p_rows: rows });
@@ -63,7 +91,7 @@ export function createPushHandler(options: PushHandlerOptions) {
     }
     if (toSend.length === 0) return [];
 
-    const answer = await callSyncPush(options.rpc, options.spec.name, toSend);
+    const answer = await pushWithParentRetry(options, toSend);
 
     const conflicts: Record<string, unknown>[] = [];
     for (const raw of answer.conflicts) {

@@ -2,15 +2,17 @@
  * A push batch holding one row that breaks a CHECK constraint and one that RLS refuses: the
  * other rows land in the same round trip, the two come back as per-row errors with their
  * reasons, the queue moves on (later edits sync), and the refused rows stay visible until the
- * user fixes one (it then syncs and its error clears) or discards the other.
+ * user fixes one (it then syncs and its error clears) or discards the other. Rows that reach
+ * the server before their parent (a set before its session) are not refused for that.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newRowId } from '../../src/db/ids';
 import { editRow, insertRow, insertRows } from '../../src/db/writes';
 import { discardRefusedChange } from '../../src/sync/row-errors';
+import { supabaseRpc, type SyncRpc } from '../../src/sync/rpc';
 import { createTestUser, deviceRows, openTestDevice, serverRows, type TestUser } from '../helpers/device';
 import { startTestStack, type TestStack } from '../helpers/stack';
-import { sessionFields } from '../helpers/sync-fixtures';
+import { createExercise, sessionFields, setLogFields } from '../helpers/sync-fixtures';
 
 let stack: TestStack;
 let client: TestUser;
@@ -78,3 +80,31 @@ describe('per-row push errors', () => {
     await device.close();
   });
 });
+
+describe('rows pushed before their parent', () => {
+  it('land once the parent has reached the server, and a row whose parent never comes is refused', { timeout: 90_000 }, async () => {
+    const exerciseId = await createExercise(stack);
+    const device = await openTestDevice(stack, client, { name: 'gym', tables: ['workout_sessions', 'set_logs'] });
+    // The sessions' push is slow (a bad connection): the sets' push reaches the server first.
+    const real = supabaseRpc(device.supabase);
+    const slowSessions: SyncRpc = async (fn, args) => {
+      if (fn === 'sync_push' && args.p_table === 'workout_sessions') await new Promise((r) => setTimeout(r, 1500));
+      return real(fn, args);
+    };
+    const session = await insertRow(device.db, 'workout_sessions', sessionFields(client.userId, { name: 'Leg day' }));
+    const sets = [1, 2, 3, 4, 5].map((i) => ({ ...setLogFields(session.id, client.userId, exerciseId, i), id: newRowId() }));
+    await insertRows(device.db, 'set_logs', sets);
+    const orphan = { ...setLogFields(newRowId(), client.userId, exerciseId, 1), id: newRowId() };
+    await insertRows(device.db, 'set_logs', [orphan]);
+
+    await device.goOnline({ rpc: slowSessions, parentWaitMs: 5000 });
+    await device.syncNow();
+
+    const onServer = await serverRows(stack, 'set_logs', 'session_id = $1', [session.id]);
+    expect(onServer.map((r) => r.set_index)).toEqual([1, 2, 3, 4, 5]);
+    const errors = await device.localStore.rowErrors.toArray();
+    expect(errors.map((e) => [e.rowId, e.code])).toEqual([[orphan.id, '23503']]);
+    await device.close();
+  });
+});
+

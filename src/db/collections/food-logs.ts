@@ -27,4 +27,5 @@ export const foodLogsCollection: CollectionSpec<FoodLog> = {
   model: foodLogModel,
   schema: zodToRxSchema(foodLogModel, { version: 0, indexes: [['client_id', 'eaten_at']], description: 'food logs' }),
   windowColumn: 'eaten_at',
+  parents: ['meal_plans'],
 };

@@ -25,4 +25,5 @@ export const habitLogsCollection: CollectionSpec<HabitLog> = {
   schema: zodToRxSchema(habitLogModel, { version: 0, indexes: [['habit_id', 'log_date'], ['client_id', 'log_date']], description: 'habit logs' }),
   windowColumn: 'log_date',
   appendOnly: true,
+  parents: ['habits'],
 };

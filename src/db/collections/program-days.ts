@@ -27,4 +27,5 @@ export const programDaysCollection: CollectionSpec<ProgramDay> = {
   name: 'program_days',
   model: programDayModel,
   schema: zodToRxSchema(programDayModel, { version: 0, indexes: [['program_id', 'week_index', 'position']], description: 'program days' }),
+  parents: ['programs'],
 };

@@ -33,4 +33,5 @@ export const programExercisesCollection: CollectionSpec<ProgramExercise> = {
   name: 'program_exercises',
   model: programExerciseModel,
   schema: zodToRxSchema(programExerciseModel, { version: 0, indexes: [['program_day_id', 'position'], 'exercise_id'], description: 'program exercises' }),
+  parents: ['program_days'],
 };

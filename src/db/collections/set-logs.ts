@@ -36,4 +36,5 @@ export const setLogsCollection: CollectionSpec<SetLog> = {
   }),
   windowColumn: 'performed_at',
   appendOnly: true,
+  parents: ['workout_sessions', 'program_exercises'],
 };

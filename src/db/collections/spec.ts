@@ -37,4 +37,10 @@ export type CollectionSpec<Row = Record<string, unknown>> = {
    * field rules; two devices can only collide on one as an equal duplicate.
    */
   appendOnly?: boolean;
+  /**
+   * Synced tables this one references by foreign key (a set log's session, a day's program).
+   * A row pushed before its parent reached the server is retried once the parent's collection
+   * has pushed, instead of being refused for good.
+   */
+  parents?: readonly SyncedTableName[];
 };

@@ -25,4 +25,5 @@ export const workoutSessionsCollection: CollectionSpec<WorkoutSession> = {
   model: workoutSessionModel,
   schema: zodToRxSchema(workoutSessionModel, { version: 0, indexes: [['client_id', 'started_at']], description: 'workout sessions' }),
   windowColumn: 'started_at',
+  parents: ['program_days'],
 };

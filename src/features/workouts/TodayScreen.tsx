@@ -22,7 +22,8 @@ export function TodayScreen() {
 
   if (choice.kind === 'resume') {
     const day = days.find((d) => d.id === choice.session.program_day_id);
-    return <WorkoutLogger key={choice.session.id} title={day?.name ?? choice.session.name ?? 'Workout'} session={choice.session} plan={null} onInteractive={markTodayInteractive} />;
+    // Keyed by the planned day, like the draft below: storing the draft keeps the same logger.
+    return <WorkoutLogger key={choice.session.program_day_id ? `day-${choice.session.program_day_id}` : choice.session.id} title={day?.name ?? choice.session.name ?? 'Workout'} session={choice.session} plan={null} onInteractive={markTodayInteractive} />;
   }
 
   const chosen = chosenDayId ? days.find((d) => d.id === chosenDayId) : undefined;
@@ -31,7 +32,7 @@ export function TodayScreen() {
     const day: DayRow = chosen ?? (choice.kind === 'planned' ? choice.day : (days[0] as DayRow));
     return (
       <>
-        <WorkoutLogger key={`draft-${day.id}`} title={day.name} session={null} plan={{ programDayId: day.id, weekIndex: program?.current_week ?? 1 }} onInteractive={markTodayInteractive} />
+        <WorkoutLogger key={`day-${day.id}`} title={day.name} session={null} plan={{ programDayId: day.id, weekIndex: program?.current_week ?? 1 }} onInteractive={markTodayInteractive} />
         {chosen && (
           <button type="button" className="link" onClick={() => setChosenDayId(null)}>
             Back to today’s plan

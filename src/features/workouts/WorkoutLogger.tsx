@@ -59,11 +59,16 @@ export function WorkoutLogger({ title, session, plan, onInteractive }: Props) {
   const [confirmDiscard, setConfirmDiscard] = useState(false);
 
   const loading = prescriptions === undefined || history === undefined || (session !== null && sessionSets === undefined);
-  const slots = useMemo(() => {
-    if (loading) return [];
+  const computedSlots = useMemo(() => {
+    if (loading) return null;
     if (session) return sessionSlots(session.id, (sessionSets ?? []) as LoggedSetFields[], prescriptions ?? [], history ?? [], layout);
     return applyEdits(draftSlots(prescriptions ?? [], history ?? []), draftEdits);
   }, [loading, session, sessionSets, prescriptions, history, layout, draftEdits]);
+  // While the stored session's sets load (the draft was just stored), keep showing the rows
+  // already on screen, so a quick second tap lands on a row instead of a blank moment.
+  const [shownSlots, setShownSlots] = useState<LoggerSlot[]>([]);
+  if (computedSlots && computedSlots !== shownSlots) setShownSlots(computedSlots);
+  const slots = computedSlots ?? shownSlots;
 
   const records = useMemo(() => {
     if (!session || !sessionSets || !history) return new Set<string>();
@@ -91,9 +96,11 @@ export function WorkoutLogger({ title, session, plan, onInteractive }: Props) {
 
   /** The session id, storing the draft first if needed; `ids` maps draft row keys to stored ids. */
   const ensureStored = useCallback(async (): Promise<{ sessionId: string; ids: Map<string, string> }> => {
+    // Rows of the draft still on screen map to their stored ids through the draft's store.
+    if (storing.current) return storing.current;
     const current = latest.current.session;
     if (current) return { sessionId: current.id, ids: new Map() };
-    storing.current ??= writer.startFromDraft(start(), latest.current.slots);
+    storing.current = writer.startFromDraft(start(), latest.current.slots);
     return storing.current;
   }, [writer, start]);
 
@@ -170,7 +177,7 @@ export function WorkoutLogger({ title, session, plan, onInteractive }: Props) {
 
   const nameOf = useCallback((id: string) => exerciseName(catalogue, id), [catalogue]);
 
-  if (loading) return <p aria-busy="true">Loading your workout…</p>;
+  if (loading && shownSlots.length === 0) return <p aria-busy="true">Loading your workout…</p>;
   return (
     <div className="logger">
       <header className="logger-header">

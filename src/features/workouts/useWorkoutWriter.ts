@@ -41,8 +41,9 @@ function setRowFields(sessionId: string, clientId: string, row: LoggerRow, now: 
 }
 
 function createWriter(db: DeviceDatabase) {
-  async function insertSession(start: SessionStart, startedAt: string): Promise<string> {
+  async function insertSession(start: SessionStart, startedAt: string, id: string = newRowId()): Promise<string> {
     const session = await insertRow(db, 'workout_sessions', {
+      id,
       client_id: start.clientId,
       program_day_id: start.programDayId,
       name: start.name,
@@ -65,7 +66,7 @@ function createWriter(db: DeviceDatabase) {
       tick?: { rowKey: string; values: SetValues; restSeconds: number | null },
     ): Promise<{ sessionId: string; ids: Map<string, string> }> {
       const now = new Date().toISOString();
-      const sessionId = await insertSession(start, now);
+      const sessionId = newRowId();
       let tickedId: string | null = null;
       const ids = new Map<string, string>();
       const rows = slots.flatMap((slot) =>
@@ -77,7 +78,11 @@ function createWriter(db: DeviceDatabase) {
           return fields;
         }),
       );
+      // The sets first: the moment the session appears (Today switches to it), its sets are
+      // there, so no tap lands on a row that is not stored yet. (The sync engine pushes a set
+      // that reaches the server before its session again once the session is there.)
       await insertRows(db, 'set_logs', rows);
+      await insertSession(start, now, sessionId);
       if (tickedId) {
         markSetCommitted(tickedId);
         startRestTimer(tick?.restSeconds, tickedId);

@@ -28,6 +28,7 @@ export class TodayPage {
   async completeSet(exercise: string, set: number): Promise<void> {
     const tick = this.tick(exercise, set);
     await tick.click();
-    await this.page.waitForFunction((el) => el?.getAttribute('aria-pressed') === 'true', await tick.elementHandle());
+    // A locator, not an element handle: the first tick stores the draft and its rows re-render.
+    await tick.and(this.page.locator('[aria-pressed="true"]')).waitFor();
   }
 }
