@@ -23,13 +23,15 @@ type Props = {
   name: string;
   nameOf: (exerciseId: string) => string;
   unit: WeightUnit;
-  records: ReadonlySet<string>;
-  position: { index: number; count: number };
+  /** Keys of this slot's rows that set a personal record, space-separated. */
+  recordKeys: string;
+  index: number;
+  count: number;
   actions: SlotActions;
 };
 
 /** One exercise of the workout: target, last time, its sets, and what can be done with it. */
-export const ExerciseCard = memo(function ExerciseCard({ slot, name, nameOf, unit, records, position, actions }: Props) {
+export const ExerciseCard = memo(function ExerciseCard({ slot, name, nameOf, unit, recordKeys, index, count, actions }: Props) {
   const [effort, setEffort] = useState<EffortField>(slot.prescription?.rpe !== null && slot.prescription?.rpe !== undefined ? 'rpe' : 'rir');
   const target = targetText(slot.prescription, unit);
   const headingId = `slot-${slot.key}`;
@@ -70,10 +72,10 @@ export const ExerciseCard = memo(function ExerciseCard({ slot, name, nameOf, uni
             <div className="slot-menu-items">
               {actions.onMove && (
                 <>
-                  <button type="button" disabled={position.index === 0} onClick={() => actions.onMove?.(slot, -1)}>
+                  <button type="button" disabled={index === 0} onClick={() => actions.onMove?.(slot, -1)}>
                     Move up
                   </button>
-                  <button type="button" disabled={position.index === position.count - 1} onClick={() => actions.onMove?.(slot, 1)}>
+                  <button type="button" disabled={index === count - 1} onClick={() => actions.onMove?.(slot, 1)}>
                     Move down
                   </button>
                 </>
@@ -113,7 +115,7 @@ export const ExerciseCard = memo(function ExerciseCard({ slot, name, nameOf, uni
             unit={unit}
             effort={effort}
             previous={slot.last[i] ?? slot.last.at(-1)}
-            isRecord={records.has(row.key)}
+            isRecord={recordKeys.split(' ').includes(row.key)}
             onTick={actions.onTick}
             onUntick={actions.onUntick}
             onChange={actions.onChange}

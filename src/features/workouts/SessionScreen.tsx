@@ -9,7 +9,7 @@ import { formatDuration, summarizeSession } from './session-summary';
 import { formatVolume, formatWeight } from './units';
 import { useClientId, useExerciseSets, useProgramDays, usePrescriptions, useSession, useSessionSets } from './useWorkoutData';
 import { useWorkoutWriter } from './useWorkoutWriter';
-import { sessionSlots, type LoggedSetFields } from './workout-model';
+import { recordKeysOf, sessionSlots, type LoggedSetFields } from './workout-model';
 
 /** A workout's summary: totals, personal records, and its sets (editable, e.g. to fix a refused one). */
 export function SessionScreen() {
@@ -109,7 +109,7 @@ export function SessionScreen() {
         )}
       </section>
       {slots.map((slot, index) => (
-        <ExerciseCard key={slot.key} slot={slot} name={nameOf(slot.exerciseId)} nameOf={nameOf} unit={unit} records={recordSetIds} position={{ index, count: slots.length }} actions={actions} />
+        <ExerciseCard key={slot.key} slot={slot} name={nameOf(slot.exerciseId)} nameOf={nameOf} unit={unit} recordKeys={recordKeysOf(slot, recordSetIds)} index={index} count={slots.length} actions={actions} />
       ))}
     </section>
   );

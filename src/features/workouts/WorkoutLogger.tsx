@@ -19,7 +19,7 @@ import { useNow } from './useNow';
 import { updateLayout, useSessionLayout } from './useSessionLayout';
 import { useClientId, useExerciseSets, usePrescriptions, useSessionSets, type SessionRow } from './useWorkoutData';
 import { useWorkoutWriter, type SessionStart, type SetValues } from './useWorkoutWriter';
-import { draftSlots, sessionSlots, type LoggedSetFields, type LoggerRow, type LoggerSlot } from './workout-model';
+import { draftSlots, recordKeysOf, sessionSlots, shareUnchangedSlots, type LoggedSetFields, type LoggerRow, type LoggerSlot } from './workout-model';
 import { moveSlot } from './workout-plan';
 
 type Props = {
@@ -66,9 +66,10 @@ export function WorkoutLogger({ title, session, plan, onInteractive }: Props) {
   }, [loading, session, sessionSets, prescriptions, history, layout, draftEdits]);
   // While the stored session's sets load (the draft was just stored), keep showing the rows
   // already on screen, so a quick second tap lands on a row instead of a blank moment.
-  const [shownSlots, setShownSlots] = useState<LoggerSlot[]>([]);
-  if (computedSlots && computedSlots !== shownSlots) setShownSlots(computedSlots);
-  const slots = computedSlots ?? shownSlots;
+  // Unchanged slots and rows keep their objects, so a tick re-renders one row, not all.
+  const [shown, setShown] = useState<{ source: LoggerSlot[] | null; slots: LoggerSlot[] }>({ source: null, slots: [] });
+  if (computedSlots && computedSlots !== shown.source) setShown({ source: computedSlots, slots: shareUnchangedSlots(shown.slots, computedSlots) });
+  const slots = shown.slots;
 
   const records = useMemo(() => {
     if (!session || !sessionSets || !history) return new Set<string>();
@@ -177,7 +178,7 @@ export function WorkoutLogger({ title, session, plan, onInteractive }: Props) {
 
   const nameOf = useCallback((id: string) => exerciseName(catalogue, id), [catalogue]);
 
-  if (loading && shownSlots.length === 0) return <p aria-busy="true">Loading your workout…</p>;
+  if (loading && slots.length === 0) return <p aria-busy="true">Loading your workout…</p>;
   return (
     <div className="logger">
       <header className="logger-header">
@@ -201,8 +202,9 @@ export function WorkoutLogger({ title, session, plan, onInteractive }: Props) {
           name={nameOf(slot.exerciseId)}
           nameOf={nameOf}
           unit={unit}
-          records={records}
-          position={{ index, count: slots.length }}
+          recordKeys={recordKeysOf(slot, records)}
+          index={index}
+          count={slots.length}
           actions={actions}
         />
       ))}

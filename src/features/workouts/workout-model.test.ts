@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_LAYOUT } from './session-layout';
-import { draftSlots, sessionSlots, type LoggedSetFields } from './workout-model';
+import { draftSlots, sessionSlots, shareUnchangedSlots, type LoggedSetFields } from './workout-model';
 import type { Prescription } from './workout-plan';
 
 const prescription = (id: string, exercise: string, position: string, changes: Partial<Prescription> = {}): Prescription => ({
@@ -44,5 +44,31 @@ describe('sessionSlots', () => {
   it('names a swapped slot after the exercise of its sets still to do', () => {
     const swapped = [logged('q1', 's', 'squat', 1, { program_exercise_id: 'pe1' }), logged('q2', 's', 'leg-press', 2, { program_exercise_id: 'pe1', done: false })];
     expect(sessionSlots('s', swapped, plan, [], EMPTY_LAYOUT)[0]?.exerciseId).toBe('leg-press');
+  });
+});
+
+describe('shareUnchangedSlots', () => {
+  const sets = [logged('q1', 's', 'squat', 1, { program_exercise_id: 'pe1', done: false }), logged('q2', 's', 'squat', 2, { program_exercise_id: 'pe1', done: false }), logged('r1', 's', 'row', 1, { program_exercise_id: 'pe2', done: false })];
+  const before = sessionSlots('s', sets, plan, [], EMPTY_LAYOUT);
+
+  it('keeps every object when nothing changed', () => {
+    const after = shareUnchangedSlots(before, sessionSlots('s', sets, plan, [], EMPTY_LAYOUT));
+    expect(after.every((slot, i) => slot === before[i])).toBe(true);
+  });
+  it('renews only the ticked row and its slot', () => {
+    const ticked = sets.map((s) => (s.id === 'q2' ? { ...s, done: true } : s));
+    const after = shareUnchangedSlots(before, sessionSlots('s', ticked, plan, [], EMPTY_LAYOUT));
+    expect(after[0]).not.toBe(before[0]);
+    expect(after[0]?.rows[0]).toBe(before[0]?.rows[0]);
+    expect(after[0]?.rows[1]).not.toBe(before[0]?.rows[1]);
+    expect(after[0]?.rows[1]?.done).toBe(true);
+    expect(after[1]).toBe(before[1]);
+  });
+  it('takes added and removed rows and new slots as they are', () => {
+    const more = [...sets.filter((s) => s.id !== 'r1'), logged('c1', 's', 'curl', 1, { done: false })];
+    const after = shareUnchangedSlots(before, sessionSlots('s', more, plan, [], EMPTY_LAYOUT));
+    expect(after.map((s) => s.key)).toEqual(['pe1', 'x:curl']);
+    expect(after[0]).toBe(before[0]);
+    expect(after[1]?.rows.map((r) => r.key)).toEqual(['c1']);
   });
 });

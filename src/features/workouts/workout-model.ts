@@ -129,3 +129,53 @@ export function sessionSlots(
     };
   });
 }
+
+function shallowEqual(a: object, b: object): boolean {
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  return ka.every((k) => Object.is((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * The new slots, reusing the previous slot and row objects wherever nothing in them changed,
+ * so memoised exercise cards and set rows re-render only where a set did change (a tick
+ * re-renders one row, not the whole workout).
+ */
+export function shareUnchangedSlots(previous: readonly LoggerSlot[], next: readonly LoggerSlot[]): LoggerSlot[] {
+  const before = new Map(previous.map((slot) => [slot.key, slot]));
+  return next.map((slot) => {
+    const old = before.get(slot.key);
+    if (!old) return slot;
+    const oldRows = new Map(old.rows.map((row) => [row.key, row]));
+    const rows = slot.rows.map((row) => {
+      const kept = oldRows.get(row.key);
+      return kept && shallowEqual(kept, row) ? kept : row;
+    });
+    const sameRows = rows.length === old.rows.length && rows.every((row, i) => row === old.rows[i]);
+    const sameRest =
+      old.exerciseId === slot.exerciseId &&
+      old.skipped === slot.skipped &&
+      old.timed === slot.timed &&
+      sameJson(old.prescription, slot.prescription) &&
+      sameJson(old.last, slot.last);
+    if (sameRows && sameRest) return old;
+    return {
+      ...slot,
+      rows: sameRows ? old.rows : rows,
+      prescription: sameJson(old.prescription, slot.prescription) ? old.prescription : slot.prescription,
+      last: sameJson(old.last, slot.last) ? old.last : slot.last,
+    };
+  });
+}
+
+/** The slot's sets that are records, as one string: a stable prop for the memoised card. */
+export function recordKeysOf(slot: LoggerSlot, records: ReadonlySet<string>): string {
+  return slot.rows
+    .filter((row) => records.has(row.key))
+    .map((row) => row.key)
+    .join(' ');
+}
