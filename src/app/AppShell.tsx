@@ -1,5 +1,6 @@
 import { Suspense } from 'react';
 import { Link, NavLink, Outlet } from 'react-router';
+import { AchievementToasts } from '@/features/progress';
 import { NavIcon } from './NavIcon';
 import { navItemsFor, type NavRole } from './navigation';
 import { SyncIndicator } from './SyncIndicator';
@@ -44,6 +45,7 @@ export function AppShell({ role }: { role: NavRole }) {
           <Outlet />
         </Suspense>
       </main>
+      {role === 'client' && <AchievementToasts />}
       <UpdatePrompt />
     </div>
   );

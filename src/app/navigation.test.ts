@@ -3,9 +3,9 @@ import { homePathFor, navItemsFor, sectionsFor, type NavRole } from './navigatio
 
 describe('role-aware navigation', () => {
   it.each<[NavRole, string, string[]]>([
-    ['client', '/today', ['Today', 'History', 'Account']],
-    ['trainer', '/clients', ['Clients', 'Programs', 'Library', 'Account']],
-    ['admin', '/clients', ['Clients', 'Programs', 'Library', 'Account']],
+    ['client', '/today', ['Home', 'Today', 'Progress', 'History', 'Account']],
+    ['trainer', '/clients', ['Clients', 'Programs', 'Library', 'Check-ins', 'Account']],
+    ['admin', '/clients', ['Clients', 'Programs', 'Library', 'Check-ins', 'Account']],
   ])('%s lands on %s and sees %j', (role, home, labels) => {
     expect(homePathFor(role)).toBe(home);
     expect(navItemsFor(role).map((i) => i.label)).toEqual(labels);
@@ -15,5 +15,7 @@ describe('role-aware navigation', () => {
   it('keeps client logging out of the trainer menu and the roster out of the client menu', () => {
     expect(sectionsFor('trainer').has('today')).toBe(false);
     expect(sectionsFor('client').has('clients')).toBe(false);
+    expect(sectionsFor('client').has('check-ins')).toBe(false);
+    expect(sectionsFor('trainer').has('progress')).toBe(false);
   });
 });

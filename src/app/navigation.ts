@@ -3,7 +3,9 @@ export type NavRole = 'client' | 'trainer' | 'admin';
 export type NavItem = { path: string; label: string; icon: string };
 
 const CLIENT: NavItem[] = [
+  { path: '/home', label: 'Home', icon: 'home' },
   { path: '/today', label: 'Today', icon: 'today' },
+  { path: '/progress', label: 'Progress', icon: 'progress' },
   { path: '/history', label: 'History', icon: 'history' },
   { path: '/account', label: 'Account', icon: 'account' },
 ];
@@ -12,6 +14,7 @@ const TRAINER: NavItem[] = [
   { path: '/clients', label: 'Clients', icon: 'clients' },
   { path: '/programs', label: 'Programs', icon: 'programs' },
   { path: '/library', label: 'Library', icon: 'library' },
+  { path: '/check-ins', label: 'Check-ins', icon: 'check-ins' },
   { path: '/account', label: 'Account', icon: 'account' },
 ];
 

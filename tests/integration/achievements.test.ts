@@ -29,7 +29,9 @@ afterAll(async () => {
 });
 
 async function achievementKeys(clientId: string): Promise<string[]> {
-  const rows = await sql<{ key: string }>(stack.superuserUrl, `select key from public.achievements where client_id = $1 order by key`, [clientId]);
+  const rows = await sql<{ key: string }>(stack.superuserUrl, `select key from public.achievements where client_id = $1 order by key`, [
+    clientId,
+  ]);
   return rows.map((r) => r.key);
 }
 
@@ -61,9 +63,21 @@ describe('achievements', () => {
 
     // Offline, both finish the same workout and tick the same three days.
     for (const device of [phone, tablet]) {
-      await editRow(device.db, 'workout_sessions', session.id, { status: 'completed', ended_at: new Date().toISOString(), duration_seconds: 3600 });
+      await editRow(device.db, 'workout_sessions', session.id, {
+        status: 'completed',
+        ended_at: new Date().toISOString(),
+        duration_seconds: 3600,
+      });
       for (const day of ['2026-11-28', '2026-11-29', '2026-11-30']) {
-        await insertRow(device.db, 'habit_logs', { id: habitLogId(habit.id, day), habit_id: habit.id, client_id: client.userId, log_date: day, done: true, value: null, notes: null });
+        await insertRow(device.db, 'habit_logs', {
+          id: habitLogId(habit.id, day),
+          habit_id: habit.id,
+          client_id: client.userId,
+          log_date: day,
+          done: true,
+          value: null,
+          notes: null,
+        });
       }
     }
     expect(await achievementKeys(client.userId)).toEqual([]);
@@ -81,7 +95,9 @@ describe('achievements', () => {
       { key: 'milestone:first_workout', kind: 'milestone', title: 'First workout' },
       { key: `streak:habit:${habit.id}:3`, kind: 'streak', title: '3-day streak: Drink water' },
     ]);
-    expect(await sql(stack.superuserUrl, `select count(*)::int as n from public.habit_logs where habit_id = $1`, [habit.id])).toEqual([{ n: 3 }]);
+    expect(await sql(stack.superuserUrl, `select count(*)::int as n from public.habit_logs where habit_id = $1`, [habit.id])).toEqual([
+      { n: 3 },
+    ]);
 
     // Syncing again, editing the workout again or re-ticking changes nothing.
     await editRow(phone.db, 'workout_sessions', session.id, { rating: 4 });
@@ -105,11 +121,36 @@ describe('achievements', () => {
   it('grants a PR and a reached goal with the same keys as the device rules, once each', { timeout: 60_000 }, async () => {
     const lifter = await createTestUser(stack, 'client', 'presser');
     const device = await openTestDevice(stack, lifter, { name: 'phone', tables: TABLES });
-    const first = await insertRow(device.db, 'workout_sessions', sessionFields(lifter.userId, { status: 'completed', started_at: '2026-11-20T10:00:00.000Z' }));
-    await insertRow(device.db, 'set_logs', setLogFields(first.id, lifter.userId, squatId, 1, { weight_kg: 100, reps: 5, done: true, performed_at: '2026-11-20T10:10:00.000Z' }));
-    const second = await insertRow(device.db, 'workout_sessions', sessionFields(lifter.userId, { status: 'completed', started_at: '2026-11-27T10:00:00.000Z' }));
-    await insertRow(device.db, 'set_logs', setLogFields(second.id, lifter.userId, squatId, 1, { weight_kg: 102.5, reps: 3, done: true, performed_at: '2026-11-27T10:10:00.000Z' }));
-    await insertRow(device.db, 'set_logs', setLogFields(second.id, lifter.userId, squatId, 2, { weight_kg: 100, reps: 6, done: true, performed_at: '2026-11-27T10:15:00.000Z' }));
+    const first = await insertRow(
+      device.db,
+      'workout_sessions',
+      sessionFields(lifter.userId, { status: 'completed', started_at: '2026-11-20T10:00:00.000Z' }),
+    );
+    await insertRow(
+      device.db,
+      'set_logs',
+      setLogFields(first.id, lifter.userId, squatId, 1, { weight_kg: 100, reps: 5, done: true, performed_at: '2026-11-20T10:10:00.000Z' }),
+    );
+    const second = await insertRow(
+      device.db,
+      'workout_sessions',
+      sessionFields(lifter.userId, { status: 'completed', started_at: '2026-11-27T10:00:00.000Z' }),
+    );
+    await insertRow(
+      device.db,
+      'set_logs',
+      setLogFields(second.id, lifter.userId, squatId, 1, {
+        weight_kg: 102.5,
+        reps: 3,
+        done: true,
+        performed_at: '2026-11-27T10:10:00.000Z',
+      }),
+    );
+    await insertRow(
+      device.db,
+      'set_logs',
+      setLogFields(second.id, lifter.userId, squatId, 2, { weight_kg: 100, reps: 6, done: true, performed_at: '2026-11-27T10:15:00.000Z' }),
+    );
     const goal = await insertRow(device.db, 'goals', {
       client_id: lifter.userId,
       trainer_id: null,
@@ -139,11 +180,17 @@ describe('achievements', () => {
       goals: (await deviceRows(device, 'goals')) as never,
     });
     expect(local.map((a) => a.key).sort()).toEqual(server);
-    const [pr] = await sql<{ title: string }>(stack.superuserUrl, `select title from public.achievements where client_id = $1 and kind = 'pr'`, [lifter.userId]);
+    const [pr] = await sql<{ title: string }>(
+      stack.superuserUrl,
+      `select title from public.achievements where client_id = $1 and kind = 'pr'`,
+      [lifter.userId],
+    );
     expect(pr?.title).toBe('PR: Back squat 102.5 kg');
 
     // No device may write achievements itself (granted by the server only).
-    const { error } = await device.supabase.from('achievements').insert({ client_id: lifter.userId, kind: 'fun', key: 'fun:self-made', title: 'Made it up' });
+    const { error } = await device.supabase
+      .from('achievements')
+      .insert({ client_id: lifter.userId, kind: 'fun', key: 'fun:self-made', title: 'Made it up' });
     expect(error?.code).toBe('42501');
     await device.close();
   });

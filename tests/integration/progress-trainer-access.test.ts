@@ -78,9 +78,17 @@ describe("a client's check-ins and measurements", () => {
     // The trainer sees both and responds.
     await trainerDevice.syncNow();
     const seen = await deviceRows(trainerDevice, 'check_ins');
-    expect(seen.map((c) => [c.id, c.status, (c.answers as Record<string, unknown>).notes])).toEqual([[checkIn.id, 'pending', 'Knee felt better']]);
-    expect((await deviceRows(trainerDevice, 'measurements')).map((m) => [m.id, m.weight_kg, m.waist_cm])).toEqual([[measurement.id, 81.4, 84]]);
-    await editRow(trainerDevice.db, 'check_ins', checkIn.id, { trainer_response: 'Great week, keep the knee work going.', status: 'reviewed', reviewed_at: new Date().toISOString() });
+    expect(seen.map((c) => [c.id, c.status, (c.answers as Record<string, unknown>).notes])).toEqual([
+      [checkIn.id, 'pending', 'Knee felt better'],
+    ]);
+    expect((await deviceRows(trainerDevice, 'measurements')).map((m) => [m.id, m.weight_kg, m.waist_cm])).toEqual([
+      [measurement.id, 81.4, 84],
+    ]);
+    await editRow(trainerDevice.db, 'check_ins', checkIn.id, {
+      trainer_response: 'Great week, keep the knee work going.',
+      status: 'reviewed',
+      reviewed_at: new Date().toISOString(),
+    });
     await trainerDevice.syncNow();
     expect(await trainerDevice.engine?.pendingChangeCount()).toBe(0);
 
@@ -97,20 +105,36 @@ describe("a client's check-ins and measurements", () => {
     expect(await deviceRows(strangerDevice, 'measurements')).toEqual([]);
     const { data: read } = await strangerDevice.supabase.from('check_ins').select('id').eq('client_id', client.userId);
     expect(read).toEqual([]);
-    const { data: updated } = await strangerDevice.supabase.from('check_ins').update({ trainer_response: 'Hijacked' }).eq('id', checkIn.id).select('id');
+    const { data: updated } = await strangerDevice.supabase
+      .from('check_ins')
+      .update({ trainer_response: 'Hijacked' })
+      .eq('id', checkIn.id)
+      .select('id');
     expect(updated).toEqual([]);
     const { data: pushed } = await strangerDevice.supabase.rpc('sync_push', {
       p_table: 'check_ins',
-      p_rows: [{ doc: { ...answered, trainer_id: stranger.userId, trainer_response: 'Hijacked', deleted: false }, assumed_rev: answered?.server_rev }],
+      p_rows: [
+        {
+          doc: { ...answered, trainer_id: stranger.userId, trainer_response: 'Hijacked', deleted: false },
+          assumed_rev: answered?.server_rev,
+        },
+      ],
     });
     expect((pushed as { errors: Array<{ code: string }> }).errors.map((e) => e.code)).toEqual(['42501']);
     const { data: forms2 } = await strangerDevice.supabase.from('check_in_forms').select('id').eq('trainer_id', trainer.userId);
     expect(forms2).toEqual([]);
-    const [stored] = await sql<{ trainer_response: string; status: string }>(stack.superuserUrl, `select trainer_response, status from public.check_ins where id = $1`, [checkIn.id]);
+    const [stored] = await sql<{ trainer_response: string; status: string }>(
+      stack.superuserUrl,
+      `select trainer_response, status from public.check_ins where id = $1`,
+      [checkIn.id],
+    );
     expect(stored).toEqual({ trainer_response: 'Great week, keep the knee work going.', status: 'reviewed' });
 
     // The trainer may respond but not rewrite the client's answers.
-    const { error: rewrite } = await trainerDevice.supabase.from('check_ins').update({ answers: { energy: 1 } }).eq('id', checkIn.id);
+    const { error: rewrite } = await trainerDevice.supabase
+      .from('check_ins')
+      .update({ answers: { energy: 1 } })
+      .eq('id', checkIn.id);
     expect(rewrite?.code).toBe('42501');
 
     await strangerDevice.close();

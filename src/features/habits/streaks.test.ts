@@ -8,18 +8,102 @@ describe('daily streaks', () => {
   it.each([
     { name: 'nothing logged', logs: [], today: '2026-03-01', current: 0, best: 0, doneToday: false },
     { name: 'today only', logs: ticks('2026-03-01'), today: '2026-03-01', current: 1, best: 1, doneToday: true },
-    { name: 'yesterday keeps the streak alive until today ends', logs: ticks('2026-02-27', '2026-02-28'), today: '2026-03-01', current: 2, best: 2, doneToday: false },
-    { name: 'a whole missed day breaks it', logs: ticks('2026-02-26', '2026-02-27'), today: '2026-03-01', current: 0, best: 2, doneToday: false },
-    { name: 'across February into March (non-leap year)', logs: ticks('2026-02-27', '2026-02-28', '2026-03-01'), today: '2026-03-01', current: 3, best: 3, doneToday: true },
-    { name: 'across a leap day', logs: ticks('2028-02-28', '2028-02-29', '2028-03-01'), today: '2028-03-01', current: 3, best: 3, doneToday: true },
-    { name: 'a missing leap day breaks it', logs: ticks('2028-02-28', '2028-03-01'), today: '2028-03-01', current: 1, best: 1, doneToday: true },
-    { name: 'across a month end (30 days)', logs: ticks('2026-04-29', '2026-04-30', '2026-05-01'), today: '2026-05-02', current: 3, best: 3, doneToday: false },
-    { name: 'across the year end', logs: ticks('2026-12-30', '2026-12-31', '2027-01-01'), today: '2027-01-01', current: 3, best: 3, doneToday: true },
-    { name: 'best is an older, longer run', logs: ticks('2026-01-01', '2026-01-02', '2026-01-03', '2026-01-04', '2026-01-10', '2026-01-11'), today: '2026-01-11', current: 2, best: 4, doneToday: true },
-    { name: 'duplicate ticks of one day count once', logs: ticks('2026-01-01', '2026-01-01', '2026-01-02'), today: '2026-01-02', current: 2, best: 2, doneToday: true },
-    { name: 'undone logs do not count', logs: [...ticks('2026-01-01'), { log_date: '2026-01-02', done: false }], today: '2026-01-02', current: 1, best: 1, doneToday: false },
-    { name: 'ticks after today (a wrong clock) are ignored', logs: ticks('2026-01-01', '2026-01-05'), today: '2026-01-01', current: 1, best: 1, doneToday: true },
-    { name: 'unordered input', logs: ticks('2026-01-03', '2026-01-01', '2026-01-02'), today: '2026-01-03', current: 3, best: 3, doneToday: true },
+    {
+      name: 'yesterday keeps the streak alive until today ends',
+      logs: ticks('2026-02-27', '2026-02-28'),
+      today: '2026-03-01',
+      current: 2,
+      best: 2,
+      doneToday: false,
+    },
+    {
+      name: 'a whole missed day breaks it',
+      logs: ticks('2026-02-26', '2026-02-27'),
+      today: '2026-03-01',
+      current: 0,
+      best: 2,
+      doneToday: false,
+    },
+    {
+      name: 'across February into March (non-leap year)',
+      logs: ticks('2026-02-27', '2026-02-28', '2026-03-01'),
+      today: '2026-03-01',
+      current: 3,
+      best: 3,
+      doneToday: true,
+    },
+    {
+      name: 'across a leap day',
+      logs: ticks('2028-02-28', '2028-02-29', '2028-03-01'),
+      today: '2028-03-01',
+      current: 3,
+      best: 3,
+      doneToday: true,
+    },
+    {
+      name: 'a missing leap day breaks it',
+      logs: ticks('2028-02-28', '2028-03-01'),
+      today: '2028-03-01',
+      current: 1,
+      best: 1,
+      doneToday: true,
+    },
+    {
+      name: 'across a month end (30 days)',
+      logs: ticks('2026-04-29', '2026-04-30', '2026-05-01'),
+      today: '2026-05-02',
+      current: 3,
+      best: 3,
+      doneToday: false,
+    },
+    {
+      name: 'across the year end',
+      logs: ticks('2026-12-30', '2026-12-31', '2027-01-01'),
+      today: '2027-01-01',
+      current: 3,
+      best: 3,
+      doneToday: true,
+    },
+    {
+      name: 'best is an older, longer run',
+      logs: ticks('2026-01-01', '2026-01-02', '2026-01-03', '2026-01-04', '2026-01-10', '2026-01-11'),
+      today: '2026-01-11',
+      current: 2,
+      best: 4,
+      doneToday: true,
+    },
+    {
+      name: 'duplicate ticks of one day count once',
+      logs: ticks('2026-01-01', '2026-01-01', '2026-01-02'),
+      today: '2026-01-02',
+      current: 2,
+      best: 2,
+      doneToday: true,
+    },
+    {
+      name: 'undone logs do not count',
+      logs: [...ticks('2026-01-01'), { log_date: '2026-01-02', done: false }],
+      today: '2026-01-02',
+      current: 1,
+      best: 1,
+      doneToday: false,
+    },
+    {
+      name: 'ticks after today (a wrong clock) are ignored',
+      logs: ticks('2026-01-01', '2026-01-05'),
+      today: '2026-01-01',
+      current: 1,
+      best: 1,
+      doneToday: true,
+    },
+    {
+      name: 'unordered input',
+      logs: ticks('2026-01-03', '2026-01-01', '2026-01-02'),
+      today: '2026-01-03',
+      current: 3,
+      best: 3,
+      doneToday: true,
+    },
   ])('$name', ({ logs, today, current, best, doneToday }) => {
     expect(dailyStreak(logs, today)).toEqual({ current, best, unit: 'day', doneToday });
   });
@@ -42,11 +126,51 @@ describe('daily streaks', () => {
 
 describe('weekly streaks', () => {
   it.each([
-    { name: 'target met this week', logs: ticks('2026-11-30', '2026-12-02', '2026-12-04'), today: '2026-12-04', target: 3, current: 1, best: 1, doneToday: true },
-    { name: 'this week in progress does not break last week', logs: ticks('2026-11-23', '2026-11-25', '2026-11-27', '2026-12-01'), today: '2026-12-01', target: 3, current: 1, best: 1, doneToday: false },
-    { name: 'weeks across a month and year end', logs: ticks('2026-12-21', '2026-12-22', '2026-12-29', '2026-12-31', '2027-01-05', '2027-01-06'), today: '2027-01-06', target: 2, current: 3, best: 3, doneToday: true },
-    { name: 'a failed week breaks it', logs: ticks('2026-11-16', '2026-11-17', '2026-11-24', '2026-12-01', '2026-12-02'), today: '2026-12-02', target: 2, current: 1, best: 1, doneToday: true },
-    { name: 'a week with no ticks two weeks ago ends it', logs: ticks('2026-11-09', '2026-11-10'), today: '2026-12-02', target: 2, current: 0, best: 1, doneToday: false },
+    {
+      name: 'target met this week',
+      logs: ticks('2026-11-30', '2026-12-02', '2026-12-04'),
+      today: '2026-12-04',
+      target: 3,
+      current: 1,
+      best: 1,
+      doneToday: true,
+    },
+    {
+      name: 'this week in progress does not break last week',
+      logs: ticks('2026-11-23', '2026-11-25', '2026-11-27', '2026-12-01'),
+      today: '2026-12-01',
+      target: 3,
+      current: 1,
+      best: 1,
+      doneToday: false,
+    },
+    {
+      name: 'weeks across a month and year end',
+      logs: ticks('2026-12-21', '2026-12-22', '2026-12-29', '2026-12-31', '2027-01-05', '2027-01-06'),
+      today: '2027-01-06',
+      target: 2,
+      current: 3,
+      best: 3,
+      doneToday: true,
+    },
+    {
+      name: 'a failed week breaks it',
+      logs: ticks('2026-11-16', '2026-11-17', '2026-11-24', '2026-12-01', '2026-12-02'),
+      today: '2026-12-02',
+      target: 2,
+      current: 1,
+      best: 1,
+      doneToday: true,
+    },
+    {
+      name: 'a week with no ticks two weeks ago ends it',
+      logs: ticks('2026-11-09', '2026-11-10'),
+      today: '2026-12-02',
+      target: 2,
+      current: 0,
+      best: 1,
+      doneToday: false,
+    },
   ])('$name', ({ logs, today, target, current, best, doneToday }) => {
     expect(weeklyStreak(logs, today, target)).toEqual({ current, best, unit: 'week', doneToday });
   });
@@ -61,7 +185,15 @@ describe('weekly streaks', () => {
 describe('week strip', () => {
   it('shows Monday to Sunday of the current week, across a month end', () => {
     const strip = weekStrip(ticks('2026-11-30', '2026-12-02'), '2026-12-02');
-    expect(strip.map((d) => d.day)).toEqual(['2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04', '2026-12-05', '2026-12-06']);
+    expect(strip.map((d) => d.day)).toEqual([
+      '2026-11-30',
+      '2026-12-01',
+      '2026-12-02',
+      '2026-12-03',
+      '2026-12-04',
+      '2026-12-05',
+      '2026-12-06',
+    ]);
     expect(strip.map((d) => (d.done ? 'x' : d.future ? '.' : '-')).join('')).toBe('x-x....');
     expect(strip.find((d) => d.isToday)?.day).toBe('2026-12-02');
   });

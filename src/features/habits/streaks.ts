@@ -32,7 +32,10 @@ export function doneDays(logs: readonly StreakLog[]): CalendarDay[] {
 }
 
 /** Lengths of the runs of consecutive items, where `step(a)` is the item after `a`. */
-function runs(sorted: readonly CalendarDay[], gap: (a: CalendarDay, b: CalendarDay) => number): Array<{ end: CalendarDay; length: number }> {
+function runs(
+  sorted: readonly CalendarDay[],
+  gap: (a: CalendarDay, b: CalendarDay) => number,
+): Array<{ end: CalendarDay; length: number }> {
   const out: Array<{ end: CalendarDay; length: number }> = [];
   for (const day of sorted) {
     const last = out[out.length - 1];
@@ -62,7 +65,10 @@ export function weeklyStreak(logs: readonly StreakLog[], today: CalendarDay, tar
     const week = weekStart(day);
     perWeek.set(week, (perWeek.get(week) ?? 0) + 1);
   }
-  const successful = [...perWeek.entries()].filter(([, n]) => n >= targetPerWeek).map(([week]) => week).sort();
+  const successful = [...perWeek.entries()]
+    .filter(([, n]) => n >= targetPerWeek)
+    .map(([week]) => week)
+    .sort();
   const all = runs(successful, (a, b) => daysBetween(a, b) / 7);
   const best = all.reduce((max, r) => Math.max(max, r.length), 0);
   const last = all[all.length - 1];
@@ -72,7 +78,11 @@ export function weeklyStreak(logs: readonly StreakLog[], today: CalendarDay, tar
   return { current: alive ? last.length : 0, best, unit: 'week', doneToday };
 }
 
-export function habitStreak(habit: { cadence: HabitCadence; target_per_period: number }, logs: readonly StreakLog[], today: CalendarDay): Streak {
+export function habitStreak(
+  habit: { cadence: HabitCadence; target_per_period: number },
+  logs: readonly StreakLog[],
+  today: CalendarDay,
+): Streak {
   return habit.cadence === 'weekly' ? weeklyStreak(logs, today, habit.target_per_period) : dailyStreak(logs, today);
 }
 
@@ -81,7 +91,12 @@ export type WeekStripDay = { day: CalendarDay; done: boolean; isToday: boolean; 
 /** The current week, Monday to Sunday, with each day's tick. */
 export function weekStrip(logs: readonly StreakLog[], today: CalendarDay): WeekStripDay[] {
   const done = new Set(doneDays(logs));
-  return daysEndingOn(addDays(weekStart(today), 6), 7).map((day) => ({ day, done: done.has(day), isToday: day === today, future: day > today }));
+  return daysEndingOn(addDays(weekStart(today), 6), 7).map((day) => ({
+    day,
+    done: done.has(day),
+    isToday: day === today,
+    future: day > today,
+  }));
 }
 
 /** Streak lengths (days) that earn an achievement; achievement-rules.ts and the server agree. */

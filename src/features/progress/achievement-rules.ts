@@ -26,7 +26,16 @@ export const WORKOUT_MILESTONES = [10, 25, 50, 100] as const;
 
 export type AchievementInput = {
   sessions: ReadonlyArray<{ id: string; status: string; started_at: string }>;
-  sets: ReadonlyArray<{ id: string; session_id: string; exercise_id: string; weight_kg: number | null; reps: number | null; set_kind: string; done: boolean; performed_at: string }>;
+  sets: ReadonlyArray<{
+    id: string;
+    session_id: string;
+    exercise_id: string;
+    weight_kg: number | null;
+    reps: number | null;
+    set_kind: string;
+    done: boolean;
+    performed_at: string;
+  }>;
   habits: ReadonlyArray<{ id: string; name: string; cadence: string }>;
   habitLogs: ReadonlyArray<{ habit_id: string; log_date: string; done: boolean }>;
   goals: ReadonlyArray<{ id: string; title: string; status: string }>;
@@ -68,7 +77,13 @@ function streakAchievements(habits: AchievementInput['habits'], logs: Achievemen
     if (habit.cadence !== 'daily') continue;
     const best = longestDailyRun(logs.filter((l) => l.habit_id === habit.id && l.done).map((l) => l.log_date));
     for (const n of STREAK_MILESTONES_DAYS) {
-      if (best >= n) out.push({ key: `streak:habit:${habit.id}:${n}`, kind: 'streak', title: `${n}-day streak: ${habit.name}`, details: { habit_id: habit.id, days: n } });
+      if (best >= n)
+        out.push({
+          key: `streak:habit:${habit.id}:${n}`,
+          kind: 'streak',
+          title: `${n}-day streak: ${habit.name}`,
+          details: { habit_id: habit.id, days: n },
+        });
     }
   }
   return out;
@@ -78,27 +93,57 @@ function prAchievements(sets: AchievementInput['sets'], exerciseName: Achievemen
   const counted = sets
     .filter((s) => s.done && s.set_kind !== 'warmup' && (s.reps ?? 0) > 0 && (s.weight_kg ?? 0) > 0)
     .sort((a, b) => a.performed_at.localeCompare(b.performed_at));
+  // Per exercise, the two heaviest weights so far from two different workouts: the best of
+  // "earlier workouts" is the top one unless it belongs to the set's own workout.
+  type Top = { session: string; weight: number };
+  const tops = new Map<string, [Top | null, Top | null]>();
   const out = new Map<string, EarnedAchievement>();
-  for (const set of counted) {
-    const weight = Number((set.weight_kg ?? 0).toFixed(2));
-    const earlier = counted.filter((s) => s.exercise_id === set.exercise_id && s.session_id !== set.session_id && s.performed_at < set.performed_at);
-    if (earlier.length === 0) continue;
-    const best = Math.max(...earlier.map((s) => Number((s.weight_kg ?? 0).toFixed(2))));
-    if (weight <= best) continue;
-    const key = `pr:${set.exercise_id}:${kgText(weight)}kg`;
-    const name = exerciseName?.(set.exercise_id) ?? 'Exercise';
-    out.set(key, { key, kind: 'pr', title: `PR: ${name} ${kgText(weight)} kg`, details: { exercise_id: set.exercise_id, weight_kg: weight } });
+  const remember = (exercise: string, session: string, weight: number) => {
+    const [first, second] = tops.get(exercise) ?? [null, null];
+    if (first?.session === session) tops.set(exercise, [{ session, weight: Math.max(first.weight, weight) }, second]);
+    else if (!first || weight > first.weight) tops.set(exercise, [{ session, weight }, first]);
+    else if (second?.session === session) tops.set(exercise, [first, { session, weight: Math.max(second.weight, weight) }]);
+    else if (!second || weight > second.weight) tops.set(exercise, [first, { session, weight }]);
+  };
+  for (let i = 0; i < counted.length;) {
+    // Sets performed at the same instant are judged against what came strictly before them.
+    let j = i;
+    while (j < counted.length && counted[j]?.performed_at === counted[i]?.performed_at) j += 1;
+    const group = counted.slice(i, j);
+    for (const set of group) {
+      const weight = Number((set.weight_kg ?? 0).toFixed(2));
+      const [first, second] = tops.get(set.exercise_id) ?? [null, null];
+      const best = first && first.session !== set.session_id ? first.weight : (second?.weight ?? null);
+      if (best === null || weight <= best) continue;
+      const key = `pr:${set.exercise_id}:${kgText(weight)}kg`;
+      const name = exerciseName?.(set.exercise_id) ?? 'Exercise';
+      out.set(key, {
+        key,
+        kind: 'pr',
+        title: `PR: ${name} ${kgText(weight)} kg`,
+        details: { exercise_id: set.exercise_id, weight_kg: weight },
+      });
+    }
+    for (const set of group) remember(set.exercise_id, set.session_id, Number((set.weight_kg ?? 0).toFixed(2)));
+    i = j;
   }
   return [...out.values()];
 }
 
 function goalAchievements(goals: AchievementInput['goals']): EarnedAchievement[] {
-  return goals.filter((g) => g.status === 'completed').map((g) => ({ key: `goal:${g.id}`, kind: 'goal', title: `Goal reached: ${g.title}`, details: { goal_id: g.id } }));
+  return goals
+    .filter((g) => g.status === 'completed')
+    .map((g) => ({ key: `goal:${g.id}`, kind: 'goal', title: `Goal reached: ${g.title}`, details: { goal_id: g.id } }));
 }
 
 /** Every achievement the data earns, each key once. */
 export function earnedAchievements(input: AchievementInput): EarnedAchievement[] {
-  const all = [...workoutAchievements(input.sessions), ...streakAchievements(input.habits, input.habitLogs), ...prAchievements(input.sets, input.exerciseName), ...goalAchievements(input.goals)];
+  const all = [
+    ...workoutAchievements(input.sessions),
+    ...streakAchievements(input.habits, input.habitLogs),
+    ...prAchievements(input.sets, input.exerciseName),
+    ...goalAchievements(input.goals),
+  ];
   return [...new Map(all.map((a) => [a.key, a])).values()];
 }
 

@@ -30,7 +30,8 @@ export function lengthFromCm(lengthCm: number, unit: LengthUnit): number {
 }
 
 /** The measured fields, how each is stored and shown. */
-export type MeasurementField = 'weight_kg' | 'body_fat_pct' | 'arm_cm' | 'chest_cm' | 'waist_cm' | 'hips_cm' | 'thigh_cm' | 'calf_cm' | 'neck_cm';
+export type MeasurementField =
+  'weight_kg' | 'body_fat_pct' | 'arm_cm' | 'chest_cm' | 'waist_cm' | 'hips_cm' | 'thigh_cm' | 'calf_cm' | 'neck_cm';
 export type FieldKind = 'weight' | 'length' | 'percent';
 
 export const MEASUREMENT_FIELDS: ReadonlyArray<{ field: MeasurementField; label: string; kind: FieldKind }> = [

@@ -49,7 +49,15 @@ describe('inputs', () => {
     [{ weightKg: 20 }, 'Weight must be more than 20 kg'],
     [{ heightCm: 300 }, 'Height must be at most 272 cm'],
   ])('%o is refused: %s', (change, message) => {
-    const result = calculatorInputModel.safeParse({ sex: 'female', ageYears: 30, weightKg: 60, heightCm: 165, activity: 'light', goal: 'maintenance', ...change });
+    const result = calculatorInputModel.safeParse({
+      sex: 'female',
+      ageYears: 30,
+      weightKg: 60,
+      heightCm: 165,
+      activity: 'light',
+      goal: 'maintenance',
+      ...change,
+    });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.message).toBe(message);
   });

@@ -29,8 +29,16 @@ describe('check-in answers', () => {
 
   it('collects errors by question and stores every answer', () => {
     const questions = [scale, number, text, yesNo];
-    expect(answerErrors(questions, { energy: 11, notes: 'ok' })).toEqual({ energy: 'Choose a whole number from 1 to 10', plan: 'Please answer this question' });
-    expect(normaliseAnswers(questions, { energy: 8, notes: '  tired  ', plan: true })).toEqual({ energy: 8, sleep: null, notes: 'tired', plan: true });
+    expect(answerErrors(questions, { energy: 11, notes: 'ok' })).toEqual({
+      energy: 'Choose a whole number from 1 to 10',
+      plan: 'Please answer this question',
+    });
+    expect(normaliseAnswers(questions, { energy: 8, notes: '  tired  ', plan: true })).toEqual({
+      energy: 8,
+      sleep: null,
+      notes: 'tired',
+      plan: true,
+    });
   });
 
   it.each<[CheckInQuestion, unknown, string]>([
@@ -46,7 +54,15 @@ describe('check-in answers', () => {
 
 describe('defaults parse', () => {
   it('the default questionnaire is a valid form and fits a check-in', () => {
-    const form = { id: '0190a1b2-0000-7000-8000-000000000001', trainer_id: '0190a1b2-0000-7000-8000-000000000002', name: 'Weekly check-in', description: null, questions: defaultQuestions(), active: true, updated_at: '2026-12-01T00:00:00.000Z' };
+    const form = {
+      id: '0190a1b2-0000-7000-8000-000000000001',
+      trainer_id: '0190a1b2-0000-7000-8000-000000000002',
+      name: 'Weekly check-in',
+      description: null,
+      questions: defaultQuestions(),
+      active: true,
+      updated_at: '2026-12-01T00:00:00.000Z',
+    };
     expect(checkInFormModel.safeParse(form).success).toBe(true);
     const checkIn = {
       id: '0190a1b2-0000-7000-8000-000000000003',

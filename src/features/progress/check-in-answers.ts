@@ -20,7 +20,8 @@ export function answerError(question: CheckInQuestion, answer: Answer | undefine
   switch (question.type) {
     case 'scale': {
       const { min, max } = scaleBounds(question);
-      if (typeof answer !== 'number' || !Number.isInteger(answer) || answer < min || answer > max) return `Choose a whole number from ${min} to ${max}`;
+      if (typeof answer !== 'number' || !Number.isInteger(answer) || answer < min || answer > max)
+        return `Choose a whole number from ${min} to ${max}`;
       return null;
     }
     case 'number':

@@ -30,7 +30,12 @@ export const checkInFormModel = z.object({
 });
 export type CheckInForm = z.infer<typeof checkInFormModel>;
 
-export const QUESTION_TYPE_LABELS: Record<QuestionType, string> = { scale: 'Scale 1–10', number: 'Number', text: 'Text', yes_no: 'Yes / no' };
+export const QUESTION_TYPE_LABELS: Record<QuestionType, string> = {
+  scale: 'Scale 1–10',
+  number: 'Number',
+  text: 'Text',
+  yes_no: 'Yes / no',
+};
 
 /** A sensible first questionnaire for a trainer who has none. */
 export function defaultQuestions(): CheckInQuestion[] {

@@ -20,23 +20,53 @@ const data: GoalData = {
   now: new Date('2026-12-03T20:00:00.000Z'),
   timeZone: 'UTC',
 };
-const goal = (metric: GoalLike['metric'], target: number, extra: Partial<GoalLike> = {}): GoalLike => ({ metric, exercise_id: null, start_value: null, current_value: null, target_value: target, ...extra });
+const goal = (metric: GoalLike['metric'], target: number, extra: Partial<GoalLike> = {}): GoalLike => ({
+  metric,
+  exercise_id: null,
+  start_value: null,
+  current_value: null,
+  target_value: target,
+  ...extra,
+});
 
 describe('goal progress', () => {
   it.each<[string, GoalLike, { current: number | null; start: number | null; fraction: number; reached: boolean }]>([
-    ['weight loss half way (start from the first measurement)', goal('body_weight', 80), { current: 85, start: 90, fraction: 0.5, reached: false }],
+    [
+      'weight loss half way (start from the first measurement)',
+      goal('body_weight', 80),
+      { current: 85, start: 90, fraction: 0.5, reached: false },
+    ],
     ['weight loss reached', goal('body_weight', 85), { current: 85, start: 90, fraction: 1, reached: true }],
-    ['weight gain from a set start', goal('body_weight', 95, { start_value: 80 }), { current: 85, start: 80, fraction: 1 / 3, reached: false }],
-    ['body fat uses the latest value that has one', goal('body_fat', 20, { start_value: 30 }), { current: 25, start: 30, fraction: 0.5, reached: false }],
+    [
+      'weight gain from a set start',
+      goal('body_weight', 95, { start_value: 80 }),
+      { current: 85, start: 80, fraction: 1 / 3, reached: false },
+    ],
+    [
+      'body fat uses the latest value that has one',
+      goal('body_fat', 20, { start_value: 30 }),
+      { current: 25, start: 30, fraction: 0.5, reached: false },
+    ],
     ['waist', goal('circumference', 92), { current: 96, start: 100, fraction: 0.5, reached: false }],
     // Epley: 100 × (1 + 5/30) = 116.7; 90 × (1 + 12/30) = 126; the warm-up single does not count
-    ['1RM from the best working set', goal('exercise_1rm', 140, { exercise_id: 'squat', start_value: 112 }), { current: 126, start: 112, fraction: 0.5, reached: false }],
+    [
+      '1RM from the best working set',
+      goal('exercise_1rm', 140, { exercise_id: 'squat', start_value: 112 }),
+      { current: 126, start: 112, fraction: 0.5, reached: false },
+    ],
     ['reps', goal('exercise_reps', 12, { exercise_id: 'squat', start_value: 8 }), { current: 12, start: 8, fraction: 1, reached: true }],
     ['workouts this week (Monday 30 Nov to now)', goal('workouts_per_week', 4), { current: 2, start: 0, fraction: 0.5, reached: false }],
-    ['custom uses the stored value', goal('custom', 10, { start_value: 0, current_value: 7 }), { current: 7, start: 0, fraction: 0.7, reached: false }],
+    [
+      'custom uses the stored value',
+      goal('custom', 10, { start_value: 0, current_value: 7 }),
+      { current: 7, start: 0, fraction: 0.7, reached: false },
+    ],
     ['no data yet', goal('exercise_1rm', 140, { exercise_id: 'bench' }), { current: null, start: null, fraction: 0, reached: false }],
   ])('%s', (_name, g, expected) => {
     const progress = goalProgress(g, data);
-    expect({ ...progress, fraction: Number(progress.fraction.toFixed(4)) }).toEqual({ ...expected, fraction: Number(expected.fraction.toFixed(4)) });
+    expect({ ...progress, fraction: Number(progress.fraction.toFixed(4)) }).toEqual({
+      ...expected,
+      fraction: Number(expected.fraction.toFixed(4)),
+    });
   });
 });

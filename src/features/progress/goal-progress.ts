@@ -12,9 +12,16 @@
 import { estimateOneRepMaxKg } from '@/features/workouts/one-rep-max';
 import { weekStart, dayIn } from '@/lib/calendar';
 
-export type GoalMetric = 'body_weight' | 'body_fat' | 'circumference' | 'exercise_1rm' | 'exercise_reps' | 'workouts_per_week' | 'habit_streak' | 'custom';
+export type GoalMetric =
+  'body_weight' | 'body_fat' | 'circumference' | 'exercise_1rm' | 'exercise_reps' | 'workouts_per_week' | 'habit_streak' | 'custom';
 
-export type GoalLike = { metric: GoalMetric; exercise_id: string | null; start_value: number | null; current_value: number | null; target_value: number };
+export type GoalLike = {
+  metric: GoalMetric;
+  exercise_id: string | null;
+  start_value: number | null;
+  current_value: number | null;
+  target_value: number;
+};
 
 export type GoalData = {
   measurements: ReadonlyArray<{ measured_at: string; weight_kg: number | null; body_fat_pct: number | null; waist_cm: number | null }>;
@@ -35,8 +42,14 @@ export const METRIC_LABELS: Record<GoalMetric, string> = {
   custom: 'Custom',
 };
 
-function latest(measurements: GoalData['measurements'], pick: (m: GoalData['measurements'][number]) => number | null): { first: number | null; last: number | null } {
-  const values = [...measurements].sort((a, b) => a.measured_at.localeCompare(b.measured_at)).map(pick).filter((v): v is number => v !== null);
+function latest(
+  measurements: GoalData['measurements'],
+  pick: (m: GoalData['measurements'][number]) => number | null,
+): { first: number | null; last: number | null } {
+  const values = [...measurements]
+    .sort((a, b) => a.measured_at.localeCompare(b.measured_at))
+    .map(pick)
+    .filter((v): v is number => v !== null);
   return { first: values[0] ?? null, last: values[values.length - 1] ?? null };
 }
 
@@ -59,12 +72,16 @@ export function measuredValue(goal: GoalLike, data: GoalData): { current: number
     case 'exercise_reps': {
       const sets = data.sets.filter((s) => s.exercise_id === goal.exercise_id && s.done && s.set_kind !== 'warmup' && (s.reps ?? 0) > 0);
       if (sets.length === 0) return { current: goal.current_value, first: null };
-      const values = sets.map((s) => (goal.metric === 'exercise_reps' ? (s.reps ?? 0) : (estimateOneRepMaxKg(s.weight_kg ?? 0, s.reps ?? 0) ?? 0)));
+      const values = sets.map((s) =>
+        goal.metric === 'exercise_reps' ? (s.reps ?? 0) : (estimateOneRepMaxKg(s.weight_kg ?? 0, s.reps ?? 0) ?? 0),
+      );
       return { current: Math.round(Math.max(...values) * 10) / 10, first: null };
     }
     case 'workouts_per_week': {
       const thisWeek = weekStart(dayIn(data.now, data.timeZone));
-      const count = data.sessions.filter((s) => (s.status === 'completed' || s.status === 'partial') && weekStart(dayIn(new Date(s.started_at), data.timeZone)) === thisWeek).length;
+      const count = data.sessions.filter(
+        (s) => (s.status === 'completed' || s.status === 'partial') && weekStart(dayIn(new Date(s.started_at), data.timeZone)) === thisWeek,
+      ).length;
       return { current: count, first: null };
     }
     default:

@@ -37,7 +37,13 @@ describe('trend line', () => {
   it.each([
     ['no points', []],
     ['one point', [{ at: 0, value: 80 }]],
-    ['two points at the same time', [{ at: 5, value: 80 }, { at: 5, value: 81 }]],
+    [
+      'two points at the same time',
+      [
+        { at: 5, value: 80 },
+        { at: 5, value: 81 },
+      ],
+    ],
   ])('is absent for %s', (_name, pts) => {
     expect(leastSquares(pts)).toBeNull();
     expect(withTrend(pts).every((p) => p.trend === null)).toBe(true);

@@ -24,7 +24,10 @@ export type TrendPoint = SeriesPoint & { trend: number | null };
 const DAY_MS = 86_400_000;
 
 /** Points of one field, oldest first, leaving out rows without it. */
-export function seriesOf<Row extends { measured_at: string }>(rows: readonly Row[], value: (row: Row) => number | null | undefined): SeriesPoint[] {
+export function seriesOf<Row extends { measured_at: string }>(
+  rows: readonly Row[],
+  value: (row: Row) => number | null | undefined,
+): SeriesPoint[] {
   return rows
     .flatMap((row) => {
       const v = value(row);

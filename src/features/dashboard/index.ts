@@ -1,0 +1,2 @@
+/** The client's dashboard (home). */
+export { HomeScreen } from './HomeScreen';
