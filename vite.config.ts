@@ -43,6 +43,10 @@ export default defineConfig({
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/auth\//, /^\/rest\//, /^\/realtime\//],
         cleanupOutdatedCaches: true,
+        // The first service worker takes control of the page that installed it, so screens
+        // loaded on demand (history, progress, bookings) come from the precache even if the
+        // network goes before the next reload. Updates still wait for the user (no skipWaiting).
+        clientsClaim: true,
         // No runtime caching: Supabase calls always go to the network (RxDB holds the data).
         runtimeCaching: [],
       },
