@@ -5,25 +5,35 @@ import { useSeenAchievementKeys, useUserId } from './useProgressData';
 
 const ICONS: Record<ShownAchievement['kind'], string> = { milestone: '🏁', streak: '🔥', pr: '🏋️', goal: '🎯', fun: '⭐' };
 
-export function AchievementList({ achievements }: { achievements: readonly ShownAchievement[] }) {
+/** Newest first; with `limit`, the rest behind a "show all" button. */
+export function AchievementList({ achievements, limit }: { achievements: readonly ShownAchievement[]; limit?: number }) {
+  const [all, setAll] = useState(false);
   if (achievements.length === 0) return <p className="empty">No achievements yet: finish a workout or keep a habit going for 3 days.</p>;
+  const shown = limit && !all ? achievements.slice(0, limit) : achievements;
   return (
-    <ul className="plain-list achievement-list" aria-label="Achievements">
-      {achievements.map((a) => (
-        <li key={a.key} className="card achievement">
-          <span aria-hidden="true" className="achievement-icon">
-            {ICONS[a.kind]}
-          </span>
-          <span>
-            <strong>{a.title}</strong>
-            <span className="small muted">
-              {' '}
-              · {a.earnedAt ? new Date(a.earnedAt).toLocaleDateString() : 'earned on this device, syncing'}
+    <>
+      <ul className="plain-list achievement-list" aria-label="Achievements">
+        {shown.map((a) => (
+          <li key={a.key} className="card achievement">
+            <span aria-hidden="true" className="achievement-icon">
+              {ICONS[a.kind]}
             </span>
-          </span>
-        </li>
-      ))}
-    </ul>
+            <span>
+              <strong>{a.title}</strong>
+              <span className="small muted">
+                {' '}
+                · {a.earnedAt ? new Date(a.earnedAt).toLocaleDateString() : 'earned on this device, syncing'}
+              </span>
+            </span>
+          </li>
+        ))}
+      </ul>
+      {shown.length < achievements.length && (
+        <button type="button" className="link" onClick={() => setAll(true)}>
+          Show all {achievements.length}
+        </button>
+      )}
+    </>
   );
 }
 
@@ -35,7 +45,7 @@ export function AchievementsPanel() {
       <h2 id="achievements-title" className="visually-hidden">
         Achievements
       </h2>
-      <AchievementList achievements={achievements} />
+      <AchievementList achievements={achievements} limit={20} />
     </section>
   );
 }

@@ -80,7 +80,7 @@ export function ClientProgressScreen() {
         onApply={(targets) => writer.setNutritionTargets(trainerId, clientId, targets, today)}
       />
       <h2>Achievements</h2>
-      <AchievementList achievements={achievements} />
+      <AchievementList achievements={achievements} limit={8} />
     </section>
   );
 }

@@ -119,7 +119,7 @@ export function CheckInReviewScreen() {
       </div>
       <form
         className="card"
-        aria-label="Your response"
+        aria-label="Respond to the check-in"
         onSubmit={(event) => {
           event.preventDefault();
           if (!text.trim()) return;
