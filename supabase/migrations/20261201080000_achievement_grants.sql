@@ -9,7 +9,7 @@
 -- achievement earned offline shows at once with the key the server will give it:
 --   milestone:first_workout, milestone:workouts:N (10, 25, 50, 100)   workout_sessions
 --   streak:habit:<habit id>:N (3, 7, 14, 30, 60, 100, 365 days)       habit_logs (daily habits)
---   pr:<exercise id>:<kg>kg   heavier than every earlier workout      set_logs
+--   pr:<exercise id>:<kg>kg   heavier than every earlier workout      set_logs (any arrival order)
 --   goal:<goal id>            status completed                        goals
 --
 -- A grant never blocks the write that earned it: a failure is logged as a warning.
@@ -107,6 +107,39 @@ create trigger achievements_for_habit_log after insert or update of done, delete
   for each row execute function public.achievements_for_habit_log();
 
 -- Personal records ----------------------------------------------------------------------------
+-- A set is a record when it is heavier than every counted set of the exercise in the client's
+-- earlier workouts; the first workout of an exercise is its baseline (no record without
+-- something to beat). Sets may arrive in any order (a device syncing an old workout late), so
+-- when a set arrives, heavier sets of later workouts are judged again: the new set may be the
+-- baseline they lacked. Grants are never taken back, so whatever the order, the server holds
+-- every record the device's rule finds, and exactly those when sets arrive in time order.
+create function public.grant_pr_if_record(p_set public.set_logs)
+returns void
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_best numeric;
+  v_weight numeric := round(p_set.weight_kg, 2);
+  v_name text;
+begin
+  select max(s.weight_kg) into v_best from public.set_logs s
+  where s.client_id = p_set.client_id and s.exercise_id = p_set.exercise_id and s.performed_at < p_set.performed_at
+    and s.session_id <> p_set.session_id and s.done and not s.deleted and s.set_kind <> 'warmup'
+    and s.reps > 0 and s.weight_kg > 0;
+  if v_best is null or v_weight <= v_best then
+    return;
+  end if;
+  select e.name into v_name from public.exercises e where e.id = p_set.exercise_id;
+  perform public.grant_achievement(p_set.client_id, 'pr', 'pr:' || p_set.exercise_id || ':' || pg_catalog.trim_scale(v_weight) || 'kg',
+    'PR: ' || coalesce(v_name, 'Exercise') || ' ' || pg_catalog.trim_scale(v_weight) || ' kg',
+    pg_catalog.jsonb_build_object('exercise_id', p_set.exercise_id, 'weight_kg', v_weight, 'reps', p_set.reps, 'set_id', p_set.id));
+end;
+$$;
+comment on function public.grant_pr_if_record(public.set_logs) is 'Grants the PR achievement of a set if it beats every counted set of the exercise in earlier workouts.';
+revoke execute on function public.grant_pr_if_record(public.set_logs) from public, anon, authenticated;
+
 create function public.achievements_for_set_log()
 returns trigger
 language plpgsql
@@ -114,31 +147,26 @@ security definer
 set search_path = ''
 as $$
 declare
-  v_best numeric;
-  v_weight numeric;
-  v_name text;
+  v_later public.set_logs;
 begin
   if new.deleted or not new.done or new.set_kind = 'warmup' or coalesce(new.reps, 0) <= 0 or coalesce(new.weight_kg, 0) <= 0 then
     return null;
   end if;
-  -- The heaviest counted set of this exercise in the client's earlier workouts; the first
-  -- workout of an exercise is its baseline (no record without something to beat).
-  select max(s.weight_kg) into v_best from public.set_logs s
-  where s.client_id = new.client_id and s.exercise_id = new.exercise_id and s.performed_at < new.performed_at
-    and s.session_id <> new.session_id and s.done and not s.deleted and s.set_kind <> 'warmup'
-    and s.reps > 0 and s.weight_kg > 0;
-  v_weight := round(new.weight_kg, 2);
-  if v_best is null or v_weight <= v_best then
-    return null;
-  end if;
-  select e.name into v_name from public.exercises e where e.id = new.exercise_id;
-  perform public.grant_achievement(new.client_id, 'pr', 'pr:' || new.exercise_id || ':' || pg_catalog.trim_scale(v_weight) || 'kg',
-    'PR: ' || coalesce(v_name, 'Exercise') || ' ' || pg_catalog.trim_scale(v_weight) || ' kg',
-    pg_catalog.jsonb_build_object('exercise_id', new.exercise_id, 'weight_kg', v_weight, 'reps', new.reps, 'set_id', new.id));
+  perform public.grant_pr_if_record(new);
+  -- Usually none: a set logged now is the latest of its exercise.
+  for v_later in
+    select l.* from public.set_logs l
+    where l.client_id = new.client_id and l.exercise_id = new.exercise_id and l.performed_at > new.performed_at
+      and l.session_id <> new.session_id and l.weight_kg > new.weight_kg
+      and l.done and not l.deleted and l.set_kind <> 'warmup' and l.reps > 0
+  loop
+    perform public.grant_pr_if_record(v_later);
+  end loop;
   return null;
 end;
 $$;
-comment on function public.achievements_for_set_log() is 'AFTER INSERT OR UPDATE on set_logs: a heavier weight than in any earlier workout of the exercise.';
+comment on function public.achievements_for_set_log() is
+  'AFTER INSERT OR UPDATE on set_logs: PR achievements for this set, and for heavier sets of later workouts it may be the baseline of.';
 revoke execute on function public.achievements_for_set_log() from public, anon, authenticated;
 create trigger achievements_for_set_log after insert or update of done, weight_kg, reps, set_kind, deleted on public.set_logs
   for each row execute function public.achievements_for_set_log();
