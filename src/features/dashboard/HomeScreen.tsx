@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { habitStreak, logsByHabit, useHabitLogs, useHabits, useHabitWriter, useToday } from '@/features/habits';
-import { useBodyUnits, useMeasurements } from '@/features/progress';
+import { useBodyUnits, useMeasurements } from '@/features/progress/useProgressData';
 import { bodyWeightFromKg } from '@/features/progress/body-units';
 import { changeOver, seriesOf, weeklyRate, inRange } from '@/features/progress/measurement-trend';
 import { useToday as useTodayWorkout, useClientId } from '@/features/workouts/useWorkoutData';

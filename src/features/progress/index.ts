@@ -11,5 +11,4 @@ export const TrainerCheckInsScreen = lazy(() => import('./TrainerCheckInsScreen'
 export const CheckInReviewScreen = lazy(() => import('./TrainerCheckInsScreen').then((m) => ({ default: m.CheckInReviewScreen })));
 export const ClientProgressScreen = lazy(() => import('./ClientProgressScreen').then((m) => ({ default: m.ClientProgressScreen })));
 export const QuestionnaireEditor = lazy(() => import('./QuestionnaireEditor').then((m) => ({ default: m.QuestionnaireEditor })));
-export { AchievementToasts } from './AchievementsPanel';
-export { useBodyUnits, useMeasurements } from './useProgressData';
+export { AchievementToastsLoader as AchievementToasts } from './AchievementToastsLoader';
