@@ -3,17 +3,20 @@ import { Navigate, Route, Routes } from 'react-router';
 import { AccountScreen } from '@/features/account';
 import { HomeScreen } from '@/features/dashboard';
 import { CheckInReviewScreen, ClientProgressScreen, ProgressScreen, QuestionnaireEditor, TrainerCheckInsScreen } from '@/features/progress';
+import { ClientBookingsScreen, TrainerScheduleScreen } from '@/features/bookings';
+import { ClientDetailScreen, ClientsScreen, JoinTrainerScreen } from '@/features/clients';
+import { ExerciseDetailScreen, ExerciseFormScreen, LibraryScreen } from '@/features/library';
+import { ProgramBuilderScreen, ProgramsScreen } from '@/features/programs';
 import { ExerciseHistoryScreen, HistoryScreen, SessionScreen, TodayScreen } from '@/features/workouts';
 import { AppShell } from './AppShell';
 import { homePathFor, type NavRole } from './navigation';
 import { NotFoundScreen } from './NotFoundScreen';
-import { PlaceholderScreen } from './PlaceholderScreen';
 
 /** Routes by role; a path another role uses sends you to your own start page. */
 export function AppRoutes({ role, session }: { role: NavRole; session: Session }) {
   const home = homePathFor(role);
-  const clientOnly = ['home', 'today', 'progress/*', 'history/*'];
-  const trainerOnly = ['clients/*', 'programs/*', 'library/*', 'check-ins/*'];
+  const clientOnly = ['home', 'today', 'progress/*', 'history/*', 'bookings/*'];
+  const trainerOnly = ['clients/*', 'programs/*', 'library/*', 'check-ins/*', 'schedule/*'];
   return (
     <Routes>
       <Route element={<AppShell role={role} />}>
@@ -26,15 +29,24 @@ export function AppRoutes({ role, session }: { role: NavRole; session: Session }
             <Route path="history" element={<HistoryScreen />} />
             <Route path="history/:sessionId" element={<SessionScreen />} />
             <Route path="history/exercise/:exerciseId" element={<ExerciseHistoryScreen />} />
+            <Route path="bookings" element={<ClientBookingsScreen />} />
+            <Route path="join" element={<JoinTrainerScreen />} />
+            <Route path="join/:code" element={<JoinTrainerScreen />} />
             {trainerOnly.map((path) => (
               <Route key={path} path={path} element={<Navigate to={home} replace />} />
             ))}
           </>
         ) : (
           <>
-            <Route path="clients/*" element={<PlaceholderScreen title="Clients" text="Your roster, invitations and each client's progress will appear here." />} />
-            <Route path="programs/*" element={<PlaceholderScreen title="Programs" text="Build templates and assign programs to clients here." />} />
-            <Route path="library/*" element={<PlaceholderScreen title="Exercise library" text="The catalogue and your own exercises will appear here." />} />
+            <Route path="clients" element={<ClientsScreen />} />
+            <Route path="clients/:clientId" element={<ClientDetailScreen />} />
+            <Route path="programs" element={<ProgramsScreen />} />
+            <Route path="programs/:programId" element={<ProgramBuilderScreen />} />
+            <Route path="schedule" element={<TrainerScheduleScreen />} />
+            <Route path="library" element={<LibraryScreen />} />
+            <Route path="library/new" element={<ExerciseFormScreen />} />
+            <Route path="library/:exerciseId" element={<ExerciseDetailScreen />} />
+            <Route path="library/:exerciseId/edit" element={<ExerciseFormScreen />} />
             <Route path="check-ins" element={<TrainerCheckInsScreen />} />
             <Route path="check-ins/questionnaire" element={<QuestionnaireEditor />} />
             <Route path="check-ins/review/:checkInId" element={<CheckInReviewScreen />} />

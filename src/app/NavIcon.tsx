@@ -9,6 +9,7 @@ const PATHS: Record<string, string> = {
   clients: 'M9 11a3.5 3.5 0 1 0 0-7 3.5 3.5 0 0 0 0 7ZM2 20c.8-3.5 3.5-5 7-5s6.2 1.5 7 5M16 4.5a3.5 3.5 0 0 1 0 6.5M18 15c2 .6 3.4 2.2 4 5',
   programs: 'M9 4h6v3H9zM7 5H5v16h14V5h-2M8 12h8M8 16h5',
   library: 'M4 5h5v15H4zM10 5h5v15h-5zM16 6l4 1-3 13-4-1',
+  bookings: 'M4 6h16v14H4zM4 10h16M8 3v5M16 3v5M8 14h3v3H8z',
 };
 
 export function NavIcon({ name }: { name: string }) {

@@ -1,6 +1,7 @@
 import type { Session } from '@supabase/supabase-js';
 import { useEffect } from 'react';
 import { loadCachedProfile, refreshProfile, useProfile } from '@/features/account';
+import { startBookingReplica } from '@/features/bookings';
 import { openDevice, useDeviceStore } from '@/lib/device-store';
 import { refreshCatalogue } from '@/lib/exercise-catalogue';
 import { AppRoutes } from './AppRoutes';
@@ -24,7 +25,18 @@ export function SignedInApp({ session }: { session: Session }) {
     };
     refresh();
     window.addEventListener('online', refresh);
-    return () => window.removeEventListener('online', refresh);
+    // The device's copy of bookings and credits (its own lazy chunk), so they show offline.
+    let stopBookingReplica: (() => void) | null = null;
+    let stopped = false;
+    void startBookingReplica(userId, cached.role).then((stop) => {
+      if (stopped) stop();
+      else stopBookingReplica = stop;
+    });
+    return () => {
+      window.removeEventListener('online', refresh);
+      stopped = true;
+      stopBookingReplica?.();
+    };
     // The session object changes on every token refresh; the user is what matters here.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [userId]);

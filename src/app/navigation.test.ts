@@ -3,9 +3,9 @@ import { homePathFor, navItemsFor, sectionsFor, type NavRole } from './navigatio
 
 describe('role-aware navigation', () => {
   it.each<[NavRole, string, string[]]>([
-    ['client', '/today', ['Home', 'Today', 'Progress', 'History', 'Account']],
-    ['trainer', '/clients', ['Clients', 'Programs', 'Library', 'Check-ins', 'Account']],
-    ['admin', '/clients', ['Clients', 'Programs', 'Library', 'Check-ins', 'Account']],
+    ['client', '/today', ['Home', 'Today', 'Progress', 'History', 'Bookings', 'Account']],
+    ['trainer', '/clients', ['Clients', 'Programs', 'Library', 'Check-ins', 'Schedule', 'Account']],
+    ['admin', '/clients', ['Clients', 'Programs', 'Library', 'Check-ins', 'Schedule', 'Account']],
   ])('%s lands on %s and sees %j', (role, home, labels) => {
     expect(homePathFor(role)).toBe(home);
     expect(navItemsFor(role).map((i) => i.label)).toEqual(labels);

@@ -7,6 +7,7 @@ const CLIENT: NavItem[] = [
   { path: '/today', label: 'Today', icon: 'today' },
   { path: '/progress', label: 'Progress', icon: 'progress' },
   { path: '/history', label: 'History', icon: 'history' },
+  { path: '/bookings', label: 'Bookings', icon: 'bookings' },
   { path: '/account', label: 'Account', icon: 'account' },
 ];
 
@@ -15,6 +16,7 @@ const TRAINER: NavItem[] = [
   { path: '/programs', label: 'Programs', icon: 'programs' },
   { path: '/library', label: 'Library', icon: 'library' },
   { path: '/check-ins', label: 'Check-ins', icon: 'check-ins' },
+  { path: '/schedule', label: 'Schedule', icon: 'bookings' },
   { path: '/account', label: 'Account', icon: 'account' },
 ];
 

@@ -10,6 +10,13 @@ export const catalogueExerciseModel = z.object({
   archived: z.boolean(),
   trainer_id: z.string().nullable(),
   deleted: z.boolean().optional(),
+  // Details for the trainer's exercise library (optional: copies cached before they existed lack them).
+  category_id: z.string().nullable().optional(),
+  difficulty: z.string().optional(),
+  mechanics: z.string().nullable().optional(),
+  instructions: z.string().nullable().optional(),
+  video_url: z.string().nullable().optional(),
+  is_unilateral: z.boolean().optional(),
 });
 export type CatalogueExercise = Omit<z.infer<typeof catalogueExerciseModel>, 'deleted'>;
 

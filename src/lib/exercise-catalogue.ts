@@ -23,7 +23,7 @@ export function catalogueDb(userId: string): CatalogueDb {
 }
 
 const PAGE = 1000;
-const COLUMNS = 'id, name, body_part, equipment, alternatives, archived, trainer_id, deleted';
+const COLUMNS = 'id, name, body_part, equipment, alternatives, archived, trainer_id, deleted, category_id, difficulty, mechanics, instructions, video_url, is_unilateral';
 
 /** Fetches the whole catalogue (a few hundred rows) and replaces the device copy. Offline: keeps the copy. */
 export async function refreshCatalogue(userId: string): Promise<{ ok: boolean; count: number }> {

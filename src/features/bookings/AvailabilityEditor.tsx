@@ -1,0 +1,255 @@
+/**
+ * The trainer's weekly windows and exceptions. Written straight to Supabase (RLS lets a trainer
+ * write their own rows; CHECK constraints and the time-zone trigger guard the values), so it
+ * needs a connection; the device's replica shows the current ones offline.
+ */
+import { useState, type FormEvent } from 'react';
+import { getSupabase } from '@/lib/supabase';
+import type { ExceptionRow, WindowRow } from './booking-replica';
+import { DAY_NAMES, describeWindow, exceptionFormModel, fieldErrors, windowFormModel } from './availability-form';
+
+const deviceZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+
+export function AvailabilityEditor({
+  trainerId,
+  windows,
+  exceptions,
+  online,
+  onChanged,
+}: {
+  trainerId: string;
+  windows: WindowRow[];
+  exceptions: ExceptionRow[];
+  online: boolean;
+  onChanged: () => void;
+}) {
+  const zone = windows[0]?.timezone ?? deviceZone();
+  const [windowErrors, setWindowErrors] = useState<Record<string, string>>({});
+  const [exceptionErrors, setExceptionErrors] = useState<Record<string, string>>({});
+  const [wholeDay, setWholeDay] = useState(true);
+  const [busy, setBusy] = useState(false);
+  const [serverError, setServerError] = useState<string | null>(null);
+
+  async function write(
+    action: (supabase: Awaited<ReturnType<typeof getSupabase>>) => PromiseLike<{ error: { message: string } | null }>,
+  ): Promise<boolean> {
+    setBusy(true);
+    setServerError(null);
+    try {
+      const { error } = await action(await getSupabase());
+      if (error) {
+        setServerError(error.message);
+        return false;
+      }
+      onChanged();
+      return true;
+    } catch (e) {
+      setServerError(e instanceof Error ? e.message : String(e));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function addWindow(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = Object.fromEntries(new FormData(form));
+    const parsed = windowFormModel.safeParse(data);
+    if (!parsed.success) {
+      setWindowErrors(fieldErrors(parsed.error));
+      return;
+    }
+    setWindowErrors({});
+    const w = parsed.data;
+    const ok = await write((s) =>
+      s.from('trainer_availability').insert({
+        trainer_id: trainerId,
+        day_of_week: w.dayOfWeek,
+        start_time: w.startTime,
+        end_time: w.endTime,
+        timezone: w.timezone,
+        session_minutes: w.sessionMinutes,
+        break_minutes: w.breakMinutes,
+      }),
+    );
+    if (ok) form.reset();
+  }
+
+  async function addException(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const raw = Object.fromEntries(new FormData(form));
+    const parsed = exceptionFormModel.safeParse({
+      date: raw.date,
+      wholeDay,
+      startTime: wholeDay ? null : raw.startTime || null,
+      endTime: wholeDay ? null : raw.endTime || null,
+      timezone: raw.timezone,
+      reason: raw.reason ?? '',
+    });
+    if (!parsed.success) {
+      setExceptionErrors(fieldErrors(parsed.error));
+      return;
+    }
+    setExceptionErrors({});
+    const e = parsed.data;
+    const ok = await write((s) =>
+      s.from('availability_exceptions').insert({
+        trainer_id: trainerId,
+        exception_date: e.date,
+        start_time: e.startTime,
+        end_time: e.endTime,
+        timezone: e.timezone,
+        reason: e.reason || null,
+      }),
+    );
+    if (ok) form.reset();
+  }
+
+  const remove = (table: 'trainer_availability' | 'availability_exceptions', id: string) =>
+    void write((s) => s.from(table).update({ deleted: true, updated_at: new Date().toISOString() }).eq('id', id));
+
+  const err = (errors: Record<string, string>, field: string) =>
+    errors[field] ? (
+      <span className="field-error" role="alert">
+        {errors[field]}
+      </span>
+    ) : null;
+
+  return (
+    <section className="card availability-list" aria-labelledby="availability-title">
+      <h2 id="availability-title">Availability</h2>
+      {!online && <p className="notice small">Offline: you can see your availability; changes need a connection.</p>}
+      {serverError && (
+        <p className="form-error" role="alert">
+          The server refused the change: {serverError}
+        </p>
+      )}
+      <h3>Weekly hours</h3>
+      {windows.length === 0 ? (
+        <p className="empty">No weekly hours yet: clients cannot book you until you add some.</p>
+      ) : (
+        <ul className="plain-list booking-list">
+          {[...windows]
+            .sort((a, b) => a.day_of_week - b.day_of_week || a.start_time.localeCompare(b.start_time))
+            .map((w) => (
+              <li key={w.id} className="booking-row">
+                <span>{describeWindow(w)}</span>
+                <button
+                  type="button"
+                  className="danger-outline"
+                  disabled={!online || busy}
+                  onClick={() => remove('trainer_availability', w.id)}
+                  aria-label={`Remove ${describeWindow(w)}`}
+                >
+                  Remove
+                </button>
+              </li>
+            ))}
+        </ul>
+      )}
+      <form key={`hours-${zone}`} className="window-form" onSubmit={(e) => void addWindow(e)} noValidate aria-label="Add weekly hours">
+        <label>
+          Day
+          <select name="dayOfWeek" defaultValue="1">
+            {DAY_NAMES.map((d, i) => (
+              <option key={d} value={i}>
+                {d}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          From
+          <input name="startTime" type="time" defaultValue="09:00" required />
+          {err(windowErrors, 'startTime')}
+        </label>
+        <label>
+          To
+          <input name="endTime" type="time" defaultValue="12:00" required />
+          {err(windowErrors, 'endTime')}
+        </label>
+        <label>
+          Session (min)
+          <input name="sessionMinutes" type="number" inputMode="numeric" min={5} max={480} defaultValue={60} />
+          {err(windowErrors, 'sessionMinutes')}
+        </label>
+        <label>
+          Break (min)
+          <input name="breakMinutes" type="number" inputMode="numeric" min={0} max={240} defaultValue={0} />
+          {err(windowErrors, 'breakMinutes')}
+        </label>
+        <label>
+          Time zone
+          <input name="timezone" defaultValue={zone} />
+          {err(windowErrors, 'timezone')}
+        </label>
+        <button type="submit" className="primary" disabled={!online || busy}>
+          Add hours
+        </button>
+      </form>
+
+      <h3>Days off and exceptions</h3>
+      {exceptions.length === 0 ? (
+        <p className="empty">No upcoming exceptions.</p>
+      ) : (
+        <ul className="plain-list booking-list">
+          {exceptions.map((e) => {
+            const text = `${new Date(`${e.exception_date}T12:00:00Z`).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' })} ${
+              e.start_time && e.end_time ? `${e.start_time.slice(0, 5)}–${e.end_time.slice(0, 5)}` : 'all day'
+            }${e.reason ? ` · ${e.reason}` : ''}`;
+            return (
+              <li key={e.id} className="booking-row">
+                <span>{text}</span>
+                <button
+                  type="button"
+                  className="danger-outline"
+                  disabled={!online || busy}
+                  onClick={() => remove('availability_exceptions', e.id)}
+                  aria-label={`Remove exception ${text}`}
+                >
+                  Remove
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <form key={`day-off-${zone}`} className="window-form" onSubmit={(e) => void addException(e)} noValidate aria-label="Add an exception">
+        <label>
+          Date
+          <input name="date" type="date" required />
+          {err(exceptionErrors, 'date')}
+        </label>
+        <label className="choice-inline">
+          <span>
+            <input type="checkbox" checked={wholeDay} onChange={(e) => setWholeDay(e.target.checked)} /> Whole day
+          </span>
+        </label>
+        {!wholeDay && (
+          <>
+            <label>
+              From
+              <input name="startTime" type="time" defaultValue="09:00" />
+            </label>
+            <label>
+              To
+              <input name="endTime" type="time" defaultValue="10:00" />
+              {err(exceptionErrors, 'endTime')}
+            </label>
+          </>
+        )}
+        <label>
+          Reason (optional)
+          <input name="reason" maxLength={500} />
+          {err(exceptionErrors, 'reason')}
+        </label>
+        <input type="hidden" name="timezone" value={zone} />
+        <button type="submit" className="primary" disabled={!online || busy}>
+          Add exception
+        </button>
+      </form>
+    </section>
+  );
+}

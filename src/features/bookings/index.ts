@@ -1,0 +1,17 @@
+/**
+ * Bookings and credits (issue 9): the client's bookings screen and the trainer's schedule.
+ * Both are their own lazily loaded chunks (react-big-calendar and date-fns stay out of the
+ * first load).
+ */
+import { lazy } from 'react';
+
+export const ClientBookingsScreen = lazy(() => import('./ClientBookingsScreen').then((m) => ({ default: m.ClientBookingsScreen })));
+export const TrainerScheduleScreen = lazy(() => import('./TrainerScheduleScreen').then((m) => ({ default: m.TrainerScheduleScreen })));
+
+/**
+ * Keeps the device's copy of the user's bookings and credits fresh while signed in (loads the
+ * replica module on demand); resolves to the function that stops it.
+ */
+export function startBookingReplica(userId: string, role: 'client' | 'trainer' | 'admin'): Promise<() => void> {
+  return import('./booking-replica').then((m) => m.keepBookingReplicaFresh(userId, role));
+}

@@ -1,0 +1,34 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useDeviceStore } from '@/lib/device-store';
+import { refreshRoster, watchRoster } from './roster-cache';
+import { sortRoster, type RosterEntry } from './roster-model';
+
+export type Roster = {
+  entries: RosterEntry[];
+  /** Active clients by client id. */
+  activeByClientId: ReadonlyMap<string, RosterEntry>;
+  loaded: boolean;
+};
+
+/** The trainer's cached roster, live; refreshed from the server when online (on mount and on `online`). */
+export function useRoster(): Roster {
+  const userId = useDeviceStore((s) => s.userId);
+  const [state, setState] = useState<{ userId: string | null; entries: RosterEntry[] }>({ userId: null, entries: [] });
+  useEffect(() => {
+    if (!userId) return;
+    const stop = watchRoster(userId, (entries) => setState({ userId, entries }));
+    const refresh = () => {
+      if (navigator.onLine) void refreshRoster(userId);
+    };
+    refresh();
+    window.addEventListener('online', refresh);
+    return () => {
+      stop();
+      window.removeEventListener('online', refresh);
+    };
+  }, [userId]);
+  const current = state.userId === userId && userId !== null;
+  const entries = useMemo(() => (current ? sortRoster(state.entries) : []), [current, state.entries]);
+  const activeByClientId = useMemo(() => new Map(entries.filter((e) => e.status === 'active' && e.client_id).map((e) => [e.client_id as string, e])), [entries]);
+  return { entries, activeByClientId, loaded: current };
+}
