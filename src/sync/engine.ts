@@ -15,6 +15,7 @@ import { collectionSpec, type SyncedTableName } from '../db/collections';
 import type { DeviceDatabase } from '../db/database';
 import type { PullCheckpoint } from './checkpoint';
 import { openSyncLocalStore, type SyncLocalStore } from './local-store';
+import { createHeldBackPulls } from './held-back';
 import { createOutbox, type Outbox } from './outbox';
 import { countPendingPushes } from './pending';
 import { createPullHandler } from './pull';
@@ -54,6 +55,8 @@ export type SyncEngineOptions = {
 };
 
 const PARENT_WAIT_MS = 20_000;
+/** How long awaitInSync waits for rows the server holds back for an open transaction. */
+const HELD_BACK_WAIT_MS = 10_000;
 
 export type PendingChanges = { rows: number; requests: number; refused: number; total: number };
 
@@ -93,6 +96,7 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
   const tablePokes = new Map(tables.map((t) => [t, new Subject<'RESYNC'>()]));
   const replications = new Map<SyncedTableName, RxReplicationState<Record<string, unknown>, PullCheckpoint>>();
   const subscriptions: Array<{ unsubscribe: () => void }> = [];
+  const heldBack = createHeldBackPulls<SyncedTableName>({ repull: (table) => tablePokes.get(table)?.next('RESYNC') });
 
   const refreshRowErrors = async () => status.setState({ rowErrors: await listRowErrors(localStore) });
   // Pending counts read the device database; they run one at a time per collection, at most
@@ -158,7 +162,8 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
           instants,
           store: localStore,
           scope: () => pullScope({ role: options.role, windowColumn: spec.windowColumn, now: now() }),
-          onPage: ({ documents }) => {
+          onPage: ({ documents, behind }) => {
+            heldBack.notePage(table, behind);
             const first = status.getState().firstSync;
             if (!first.done) status.setState({ firstSync: { ...first, rowsReceived: first.rowsReceived + documents } });
           },
@@ -259,12 +264,17 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
     resync,
     awaitInSync: async () => {
       await Promise.all([...replications.values()].map((r) => r.awaitInSync()));
+      if (!heldBack.isBehind()) return;
+      // Rows held back for an open transaction: wait for the re-pulls (bounded: it may stay open).
+      await heldBack.awaitCaughtUp(HELD_BACK_WAIT_MS);
+      await Promise.all([...replications.values()].map((r) => r.awaitInSync()));
     },
     pendingChanges,
     pendingChangeCount: async () => (await pendingChanges()).total,
     stop: async () => {
       for (const counter of pendingCounter.values()) clearTimeout(counter.timer);
       subscriptions.forEach((s) => s.unsubscribe());
+      heldBack.stop();
       authListener.subscription.unsubscribe();
       await stopTriggers();
       await Promise.all([...replications.values()].map((r) => r.cancel()));

@@ -14,7 +14,8 @@ import type { PullScope } from './scope';
 import { SyncCallError } from './server-errors';
 import type { SyncRpc } from './rpc';
 
-export type PullPage = { documents: ServerRow[]; checkpoint: PullCheckpoint; reset: boolean };
+/** `behind`: rows the caller may read are held back until an older transaction ends. */
+export type PullPage = { documents: ServerRow[]; checkpoint: PullCheckpoint; reset: boolean; behind: boolean };
 
 export type PullHandlerOptions = {
   rpc: SyncRpc;
@@ -22,15 +23,15 @@ export type PullHandlerOptions = {
   instants: readonly string[];
   store: SyncLocalStore;
   scope: () => PullScope | null;
-  onPage?: (page: { documents: number; reset: boolean }) => void;
+  onPage?: (page: { documents: number; reset: boolean; behind: boolean }) => void;
 };
 
 export async function callSyncPull(rpc: SyncRpc, table: string, checkpoint: PullCheckpoint | undefined, limit: number, scope: PullScope | null): Promise<PullPage> {
   const { data, error } = await rpc('sync_pull', { p_table: table, p_checkpoint: checkpoint ?? null, p_limit: limit, p_scope: scope });
   if (error) throw new SyncCallError(`sync_pull ${table}`, error);
-  const page = data as { documents?: unknown; checkpoint?: unknown; reset?: unknown } | null;
+  const page = data as { documents?: unknown; checkpoint?: unknown; reset?: unknown; behind?: unknown } | null;
   if (!page || !Array.isArray(page.documents)) throw new Error(`sync_pull ${table}: malformed answer`);
-  return { documents: page.documents as ServerRow[], checkpoint: pullCheckpointModel.parse(page.checkpoint), reset: page.reset === true };
+  return { documents: page.documents as ServerRow[], checkpoint: pullCheckpointModel.parse(page.checkpoint), reset: page.reset === true, behind: page.behind === true };
 }
 
 export function createPullHandler(options: PullHandlerOptions) {
@@ -47,7 +48,7 @@ export function createPullHandler(options: PullHandlerOptions) {
         else if (parsed.id) await recordPullError(options.store, options.spec.name, parsed.id, parsed.message, raw);
       }
       checkpoint = nextCheckpoint(checkpoint, page.checkpoint);
-      options.onPage?.({ documents: documents.length, reset: page.reset });
+      options.onPage?.({ documents: documents.length, reset: page.reset, behind: page.behind });
       if (documents.length === 0 && page.documents.length > 0) continue;
       // RxDB stops paging when a page is shorter than batchSize, so it must see the served count.
       // Rows carry the server's `deleted`; RxDB turns it into `_deleted` (deletedField).
