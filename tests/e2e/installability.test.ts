@@ -20,7 +20,7 @@ afterAll(async () => {
   await app?.close();
 });
 
-describe('installable app', () => {
+describe('installable app', { timeout: 120_000 }, () => {
   it('has no installability errors in Chromium and a complete manifest', async () => {
     const profile = await mkdtemp(join(tmpdir(), 'fitcoach-profile-'));
     const context = await launchPersistentContext(profile);

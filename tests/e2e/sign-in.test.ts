@@ -39,7 +39,7 @@ afterEach(async () => {
   await context?.close();
 });
 
-describe('signing in', () => {
+describe('signing in', { timeout: 120_000 }, () => {
   it('signs a demo user in, shows who they are, keeps them signed in across a reload, and signs out', async () => {
     await withScreenshotOnFailure(page, 'sign-in-demo', async () => {
       const signIn = new SignInPage(page);
