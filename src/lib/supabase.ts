@@ -6,6 +6,7 @@
  */
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { supabaseAnonKey, supabaseUrl } from '@/config';
+import { fetchNotingReachability, serverReachability } from '@/sync/reachability';
 
 /** Where supabase-js keeps the session in localStorage. */
 export const AUTH_STORAGE_KEY = 'fitcoach-auth';
@@ -16,6 +17,8 @@ export function getSupabase(): Promise<SupabaseClient> {
   client ??= import('@supabase/supabase-js').then(({ createClient }) =>
     createClient(supabaseUrl, supabaseAnonKey, {
       auth: { persistSession: true, autoRefreshToken: true, detectSessionInUrl: false, storageKey: AUTH_STORAGE_KEY },
+      // Every answer or failure tells the sync indicator whether the server can be reached.
+      global: { fetch: fetchNotingReachability(serverReachability) },
     }),
   );
   return client;
