@@ -23,6 +23,7 @@ import { createPushHandler } from './push';
 import { listRowErrors } from './row-errors';
 import { instantFields } from './row-mapping';
 import { supabaseRpc, type SyncRpc } from './rpc';
+import { serverReachability, type ReachabilityStore } from './reachability';
 import { pullScope, type AppRole } from './scope';
 import { isAuthError } from './server-errors';
 import { patchCollection, syncStatus, type SyncStatusStore } from './status-store';
@@ -39,6 +40,8 @@ export type SyncEngineOptions = {
   dexieOptions?: DexieOptions;
   /** window/document events; defaults to the browser's, none in Node. */
   environment?: SyncEnvironment;
+  /** Whether the server answers (written by the Supabase client's fetch); shown as online or not. */
+  reachability?: ReachabilityStore;
   /** Subscribe to Realtime pokes (default true). */
   realtime?: boolean;
   /** Poll interval while Realtime is down (default 30 s). */
@@ -55,6 +58,8 @@ export type SyncEngineOptions = {
 };
 
 const PARENT_WAIT_MS = 20_000;
+const PENDING_COUNT_QUIET_MS = 1000;
+const PENDING_COUNT_MAX_WAIT_MS = 10_000;
 /** How long awaitInSync waits for rows the server holds back for an open transaction. */
 const HELD_BACK_WAIT_MS = 10_000;
 
@@ -84,9 +89,15 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
   const rpc = refreshingRpc(options.rpc ?? supabaseRpc(supabase), supabase, status);
   const tables = database.tables;
 
+  const reachability = options.reachability ?? serverReachability;
+  // Online means a network is connected and the server answers.
+  let networkConnected = environment?.isOnline() ?? true;
+  const showOnline = () => status.setState({ online: networkConnected && reachability.getState().reachable });
+  const stopWatchingReachability = reachability.subscribe(showOnline);
+
   status.setState({
     running: true,
-    online: environment?.isOnline() ?? true,
+    online: networkConnected && reachability.getState().reachable,
     session: 'signed-in',
     collections: {},
     firstSync: { collectionsDone: 0, collectionsTotal: tables.length, rowsReceived: 0, done: false },
@@ -99,9 +110,11 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
   const heldBack = createHeldBackPulls<SyncedTableName>({ repull: (table) => tablePokes.get(table)?.next('RESYNC') });
 
   const refreshRowErrors = async () => status.setState({ rowErrors: await listRowErrors(localStore) });
-  // Pending counts read the device database; they run one at a time per collection, at most
-  // once a second, and never while that collection is replicating (they would compete with it).
-  const pendingCounter = new Map<SyncedTableName, { running: boolean; again: boolean; timer?: ReturnType<typeof setTimeout> }>();
+  // Pending counts scan the collection's unsent rows in the device database, which would hold
+  // up a write made meanwhile (a set being ticked). They run one at a time per collection, once
+  // its changes have paused for a second (at most 10 s after the first), and never while that
+  // collection is replicating (they would compete with it).
+  const pendingCounter = new Map<SyncedTableName, { running: boolean; again: boolean; since?: number; timer?: ReturnType<typeof setTimeout> }>();
   const refreshPending = (table: SyncedTableName) => {
     const counter = pendingCounter.get(table) ?? { running: false, again: false };
     pendingCounter.set(table, counter);
@@ -109,9 +122,14 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
       counter.again = true;
       return;
     }
-    if (counter.timer) return;
+    counter.since ??= Date.now();
+    if (counter.timer) {
+      if (Date.now() - counter.since >= PENDING_COUNT_MAX_WAIT_MS) return;
+      clearTimeout(counter.timer);
+    }
     counter.timer = setTimeout(() => {
       counter.timer = undefined;
+      counter.since = undefined;
       const replication = replications.get(table);
       if (!replication || replication.isStopped()) return;
       if (status.getState().collections[table]?.active) return; // recounted when it goes idle
@@ -126,7 +144,7 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
             refreshPending(table);
           }
         });
-    }, 1000);
+    }, PENDING_COUNT_QUIET_MS);
   };
 
   /** Whether the given collections finish their pushes and pulls within PARENT_WAIT_MS. */
@@ -228,7 +246,10 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
         if (reason === 'online') void supabase.auth.getSession().catch(() => undefined);
         resync();
       },
-      onOnlineChange: (online) => status.setState({ online }),
+      onOnlineChange: (online) => {
+        networkConnected = online;
+        showOnline();
+      },
       onLiveChange: (live) => status.setState({ live }),
     },
   });
@@ -277,6 +298,7 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
       heldBack.stop();
       authListener.subscription.unsubscribe();
       await stopTriggers();
+      stopWatchingReachability();
       await Promise.all([...replications.values()].map((r) => r.cancel()));
       status.setState({ running: false, live: false });
     },

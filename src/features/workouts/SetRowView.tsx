@@ -38,6 +38,11 @@ const FIELD_LABEL: Record<SetValueField, string> = { weightKg: 'Weight', reps: '
 export const SetRowView = memo(function SetRowView({ row, timed, exerciseName, unit, effort, previous, isRecord, onTick, onUntick, onChange, onRemove }: Props) {
   const [drafts, setDrafts] = useState<Drafts>({});
   const [errors, setErrors] = useState<Partial<Record<SetValueField, string>>>({});
+  // The tap shows at once; the stored row (a new `row` object after the write) is the truth
+  // from then on, whether or not the write went through.
+  const [asked, setAsked] = useState<{ row: LoggerRow; done: boolean } | null>(null);
+  const done = asked && asked.row === row ? asked.done : row.done;
+  const saving = done !== row.done;
   const label = `set ${row.setIndex} of ${exerciseName}`;
   const stored: Record<SetValueField, number | null> = { weightKg: row.weightKg, reps: row.reps, rir: row.rir, rpe: row.rpe, durationSeconds: row.durationSeconds };
   const amount: SetValueField = timed ? 'durationSeconds' : 'reps';
@@ -85,7 +90,10 @@ export const SetRowView = memo(function SetRowView({ row, timed, exerciseName, u
   }
 
   function tick() {
-    if (row.done) return onUntick(row);
+    if (done) {
+      setAsked({ row, done: false });
+      return onUntick(row);
+    }
     const values = currentValues();
     if (!values) return;
     if (values[amount] === null) {
@@ -94,6 +102,7 @@ export const SetRowView = memo(function SetRowView({ row, timed, exerciseName, u
     }
     setDrafts({});
     setErrors({});
+    setAsked({ row, done: true });
     onTick(row, values);
   }
 
@@ -103,7 +112,7 @@ export const SetRowView = memo(function SetRowView({ row, timed, exerciseName, u
       step(field, event.key === 'ArrowUp' ? 1 : -1);
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      if (field === amount && !row.done) tick();
+      if (field === amount && !done) tick();
       else commit(field);
     }
   }
@@ -145,7 +154,7 @@ export const SetRowView = memo(function SetRowView({ row, timed, exerciseName, u
 
   const errorText = Object.values(errors).find(Boolean);
   return (
-    <li className={`set-row${row.done ? ' done' : ''}`} data-testid="set-row">
+    <li className={`set-row${done ? ' done' : ''}`} data-testid="set-row" data-saving={saving || undefined}>
       <div className="set-main">
         <span className="set-number" aria-hidden="true">
           {row.setKind === 'warmup' ? 'W' : row.setIndex}
@@ -161,7 +170,7 @@ export const SetRowView = memo(function SetRowView({ row, timed, exerciseName, u
         {input('weightKg', 'weight')}
         {input(amount, 'reps')}
         {input(effort, 'effort')}
-        <button type="button" className="tick" aria-pressed={row.done} aria-label={`Done: ${label}`} onClick={tick}>
+        <button type="button" className="tick" aria-pressed={done} aria-label={`Done: ${label}`} onClick={tick}>
           <span aria-hidden="true">✓</span>
         </button>
       </div>

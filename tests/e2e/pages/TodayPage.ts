@@ -30,5 +30,7 @@ export class TodayPage {
     await tick.click();
     // A locator, not an element handle: the first tick stores the draft and its rows re-render.
     await tick.and(this.page.locator('[aria-pressed="true"]')).waitFor();
+    // The tick shows at once; wait until the device database has it too.
+    await this.page.locator('[data-testid="set-row"][data-saving]').first().waitFor({ state: 'detached' });
   }
 }
