@@ -6,6 +6,7 @@
 import { create } from 'zustand';
 import { openDeviceDatabase, type DeviceDatabase } from '@/db';
 import type { AppRole, SyncEngine } from '@/sync';
+import { afterFirstScreen } from './first-screen';
 import { getSupabase } from './supabase';
 
 export type DeviceState =
@@ -33,9 +34,10 @@ export function openDevice(userId: string, role: AppRole): Promise<void> {
         await database.close();
         return;
       }
-      // Screens can show the device's data now; the sync engine (and supabase-js) load next.
+      // Screens can show the device's data now; the sync engine (and supabase-js) load next,
+      // and start once the first screen is shown.
       useDeviceStore.setState({ status: 'ready', userId, database, engine: null, error: null });
-      const [{ startSync }, supabase] = await Promise.all([import('@/sync/engine'), getSupabase()]);
+      const [{ startSync }, supabase] = await Promise.all([import('@/sync/engine'), getSupabase(), afterFirstScreen()]);
       const current = useDeviceStore.getState();
       if (current.status !== 'ready' || current.database !== database) return;
       const engine = startSync({ database, supabase, role });

@@ -1,9 +1,16 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
+import { noteFirstScreenShown } from '@/lib/first-screen';
 import { markTodayInteractive } from '@/lib/perf-marks';
 import { useClientId, useToday, type DayRow } from './useWorkoutData';
 import { useWorkoutWriter } from './useWorkoutWriter';
 import { WorkoutLogger } from './WorkoutLogger';
+
+/** Today takes input: the benchmark's mark, and the sync engine may start. */
+function todayShown(): void {
+  markTodayInteractive();
+  noteFirstScreenShown();
+}
 
 /** Today: the workout in progress, else the program's day for today, else an empty workout. */
 export function TodayScreen() {
@@ -14,7 +21,7 @@ export function TodayScreen() {
   const ready = today !== undefined;
 
   useEffect(() => {
-    if (ready && today.choice.kind !== 'resume' && today.choice.kind !== 'planned') markTodayInteractive();
+    if (ready && today.choice.kind !== 'resume' && today.choice.kind !== 'planned') todayShown();
   }, [ready, today]);
 
   if (!today) return <p aria-busy="true">Loading today…</p>;
@@ -23,7 +30,7 @@ export function TodayScreen() {
   if (choice.kind === 'resume') {
     const day = days.find((d) => d.id === choice.session.program_day_id);
     // Keyed by the planned day, like the draft below: storing the draft keeps the same logger.
-    return <WorkoutLogger key={choice.session.program_day_id ? `day-${choice.session.program_day_id}` : choice.session.id} title={day?.name ?? choice.session.name ?? 'Workout'} session={choice.session} plan={null} onInteractive={markTodayInteractive} />;
+    return <WorkoutLogger key={choice.session.program_day_id ? `day-${choice.session.program_day_id}` : choice.session.id} title={day?.name ?? choice.session.name ?? 'Workout'} session={choice.session} plan={null} onInteractive={todayShown} />;
   }
 
   const chosen = chosenDayId ? days.find((d) => d.id === chosenDayId) : undefined;
@@ -32,7 +39,7 @@ export function TodayScreen() {
     const day: DayRow = chosen ?? (choice.kind === 'planned' ? choice.day : (days[0] as DayRow));
     return (
       <>
-        <WorkoutLogger key={`day-${day.id}`} title={day.name} session={null} plan={{ programDayId: day.id, weekIndex: program?.current_week ?? 1 }} onInteractive={markTodayInteractive} />
+        <WorkoutLogger key={`day-${day.id}`} title={day.name} session={null} plan={{ programDayId: day.id, weekIndex: program?.current_week ?? 1 }} onInteractive={todayShown} />
         {chosen && (
           <button type="button" className="link" onClick={() => setChosenDayId(null)}>
             Back to today’s plan
