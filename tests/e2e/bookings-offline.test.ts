@@ -9,7 +9,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestUser, linkTrainerAndClient, sql, type TestUser } from '../helpers/device';
-import { buildAndServeApp, launchBrowser, newContext, withScreenshotOnFailure, type ServedApp } from '../helpers/browser';
+import { buildAndServeApp, cutNetwork, launchBrowser, newContext, restoreNetwork, type ServedApp, withScreenshotOnFailure } from '../helpers/browser';
 import { startTestStack, type TestStack } from '../helpers/stack';
 import { AppShellPage } from './pages/AppShellPage';
 import { BookingsPage } from './pages/BookingsPage';
@@ -66,17 +66,6 @@ async function signInAndOpenBookings(user: TestUser): Promise<Device> {
   });
   await expect.poll(() => shell.syncDescription(), { timeout: 30_000 }).toContain('all changes synced');
   return { context, page, bookings, shell };
-}
-
-/** Every request from this context, page or service worker, fails as if there were no network. */
-async function cutNetwork(context: BrowserContext): Promise<void> {
-  await context.route('**/*', (route) => route.abort('internetdisconnected'));
-  await context.setOffline(true);
-}
-
-async function restoreNetwork(context: BrowserContext): Promise<void> {
-  await context.unrouteAll({ behavior: 'ignoreErrors' });
-  await context.setOffline(false);
 }
 
 describe('booking offline', () => {

@@ -9,7 +9,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from '../helpers/device';
-import { buildAndServeApp, launchBrowser, newContext, withScreenshotOnFailure, type ServedApp } from '../helpers/browser';
+import { buildAndServeApp, cutNetwork, launchBrowser, newContext, restoreNetwork, type ServedApp, withScreenshotOnFailure } from '../helpers/browser';
 import { startTestStack, type TestStack } from '../helpers/stack';
 import { AppShellPage } from './pages/AppShellPage';
 import { SignInPage } from './pages/SignInPage';
@@ -49,22 +49,6 @@ afterEach(async () => {
   await context?.close();
 });
 
-/** Every request from this context, page or service worker, fails as if there were no network. */
-async function cutNetwork(): Promise<string[]> {
-  const blocked: string[] = [];
-  await context.route('**/*', (route) => {
-    blocked.push(route.request().url());
-    return route.abort('internetdisconnected');
-  });
-  await context.setOffline(true);
-  return blocked;
-}
-
-async function restoreNetwork(): Promise<void> {
-  await context.unrouteAll({ behavior: 'ignoreErrors' });
-  await context.setOffline(false);
-}
-
 describe('logging a workout offline', () => {
   it('starts from the service worker signed in, keeps 9 sets across reloads and syncs them when back online', { timeout: 150_000 }, async () => {
     await withScreenshotOnFailure(page, 'offline-logging', async () => {
@@ -84,7 +68,7 @@ describe('logging a workout offline', () => {
       await expect.poll(() => shell.syncDescription(), { timeout: 30_000 }).toContain('all changes synced');
 
       // Offline, for the page and the service worker alike.
-      const blocked = await cutNetwork();
+      const blocked = await cutNetwork(context);
       const reload = await page.reload();
       expect(reload?.fromServiceWorker()).toBe(true);
       await today.heading(fixture.dayName).waitFor();
@@ -107,7 +91,7 @@ describe('logging a workout offline', () => {
       expect(blocked.some((url) => url.startsWith(stack.apiUrl))).toBe(true);
 
       // Back online: the sets reach Postgres and nothing is left waiting.
-      await restoreNetwork();
+      await restoreNetwork(context);
       const done = async () =>
         (
           await sql<{ name: string; set_index: number; weight_kg: string; reps: number }>(

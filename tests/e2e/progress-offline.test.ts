@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addDays, dayIn } from '../../src/lib/calendar';
 import { createTestUser, linkTrainerAndClient, sql, type TestUser } from '../helpers/device';
-import { buildAndServeApp, launchBrowser, newContext, withScreenshotOnFailure, type ServedApp } from '../helpers/browser';
+import { buildAndServeApp, cutNetwork, launchBrowser, newContext, restoreNetwork, type ServedApp, withScreenshotOnFailure } from '../helpers/browser';
 import { startTestStack, type TestStack } from '../helpers/stack';
 import { AppShellPage } from './pages/AppShellPage';
 import { ProgressPage } from './pages/ProgressPage';
@@ -54,17 +54,6 @@ afterEach(async () => {
   await context?.close();
 });
 
-/** Every request from this context, page or service worker, fails as if there were no network. */
-async function cutNetwork(): Promise<void> {
-  await context.route('**/*', (route) => route.abort('internetdisconnected'));
-  await context.setOffline(true);
-}
-
-async function restoreNetwork(): Promise<void> {
-  await context.unrouteAll({ behavior: 'ignoreErrors' });
-  await context.setOffline(false);
-}
-
 describe('habits and measurements offline', () => {
   it(
     'ticks a habit and adds measurements with no network; the chart updates at once; both reach Postgres on reconnect',
@@ -89,7 +78,7 @@ describe('habits and measurements offline', () => {
         await expect.poll(() => shell.syncDescription(), { timeout: 30_000 }).toContain('all changes synced');
 
         // Offline, page and service worker alike.
-        await cutNetwork();
+        await cutNetwork(context);
         await expect.poll(() => shell.syncDescription(), { timeout: 15_000 }).toContain('Offline');
 
         // Tick today: the streak updates at once.
@@ -111,7 +100,7 @@ describe('habits and measurements offline', () => {
         expect(await sql(stack.superuserUrl, `select id from public.measurements where client_id = $1`, [client.userId])).toEqual([]);
 
         // Back online: both reach Postgres, and nothing is left waiting.
-        await restoreNetwork();
+        await restoreNetwork(context);
         const stored = async () => ({
           ticks: (
             await sql<{ log_date: string; done: boolean }>(

@@ -12,7 +12,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newRowId } from '../../src/db/ids';
 import { createTestUser, linkTrainerAndClient, sql, type TestUser } from '../helpers/device';
-import { buildAndServeApp, launchBrowser, newContext, withScreenshotOnFailure, type ServedApp } from '../helpers/browser';
+import { buildAndServeApp, cutNetwork, launchBrowser, newContext, restoreNetwork, type ServedApp, withScreenshotOnFailure } from '../helpers/browser';
 import { startTestStack, type TestStack } from '../helpers/stack';
 import { AppShellPage } from './pages/AppShellPage';
 import { ProgramsPage } from './pages/ProgramsPage';
@@ -61,17 +61,6 @@ async function openDevice(): Promise<{ context: BrowserContext; page: Page }> {
     page.on('pageerror', (e) => console.log(`[pageerror] ${e.message}`));
   }
   return { context, page };
-}
-
-/** Every request from this context (page and service worker) fails as with no network. */
-async function cutNetwork(context: BrowserContext): Promise<void> {
-  await context.route('**/*', (route) => route.abort('internetdisconnected'));
-  await context.setOffline(true);
-}
-
-async function restoreNetwork(context: BrowserContext): Promise<void> {
-  await context.unrouteAll({ behavior: 'ignoreErrors' });
-  await context.setOffline(false);
 }
 
 async function signInAndSync(page: Page, user: TestUser): Promise<AppShellPage> {

@@ -78,3 +78,22 @@ export async function launchPersistentContext(userDataDir: string, options: { of
 export async function newContext(browser: Browser): Promise<BrowserContext> {
   return browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme: 'dark' });
 }
+
+/**
+ * Every request from this context, page or service worker, fails as if there were no network
+ * (`setOffline` alone does not stop the service worker's requests). Returns the URLs refused.
+ */
+export async function cutNetwork(context: BrowserContext): Promise<string[]> {
+  const blocked: string[] = [];
+  await context.route('**/*', (route) => {
+    blocked.push(route.request().url());
+    return route.abort('internetdisconnected');
+  });
+  await context.setOffline(true);
+  return blocked;
+}
+
+export async function restoreNetwork(context: BrowserContext): Promise<void> {
+  await context.unrouteAll({ behavior: 'ignoreErrors' });
+  await context.setOffline(false);
+}
