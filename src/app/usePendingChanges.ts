@@ -1,8 +1,8 @@
 /**
  * What this device has not yet had accepted by the server, asked of the sync engine itself
- * every 1.5 s (a cheap local query): the status store's per-collection counts are refreshed
- * only on some replication events, and a push that keeps failing offline never ends one.
- * One poller (in the always-mounted indicator) feeds every reader.
+ * every 1.5 s. The engine recounts only collections that changed, and leaves one being
+ * written right now (sets being ticked) to its last count until the writes pause, so the
+ * poll never holds up a tick. One poller (in the always-mounted indicator) feeds every reader.
  */
 import { useEffect } from 'react';
 import { create } from 'zustand';
@@ -20,7 +20,7 @@ export function usePendingChangesPoller(): void {
     let stopped = false;
     const poll = async () => {
       try {
-        const value = await engine.pendingChanges();
+        const value = await engine.pendingChanges({ quiet: true });
         if (!stopped) usePendingStore.setState({ engine, value });
       } catch {
         // The database is closing (sign-out): the next engine answers.

@@ -16,8 +16,10 @@ import type { DeviceDatabase } from '../db/database';
 import type { PullCheckpoint } from './checkpoint';
 import { openSyncLocalStore, type SyncLocalStore } from './local-store';
 import { createHeldBackPulls } from './held-back';
+import { createOfflineRest, type OfflineRest } from './offline-rest';
 import { createOutbox, type Outbox } from './outbox';
 import { countPendingPushes } from './pending';
+import { createUnsentCounts } from './unsent-counts';
 import { createPullHandler } from './pull';
 import { createPushHandler } from './push';
 import { listRowErrors } from './row-errors';
@@ -58,8 +60,6 @@ export type SyncEngineOptions = {
 };
 
 const PARENT_WAIT_MS = 20_000;
-const PENDING_COUNT_QUIET_MS = 1000;
-const PENDING_COUNT_MAX_WAIT_MS = 10_000;
 /** How long awaitInSync waits for rows the server holds back for an open transaction. */
 const HELD_BACK_WAIT_MS = 10_000;
 
@@ -73,8 +73,11 @@ export type SyncEngine = {
   resync: () => void;
   /** Resolves when every collection has pushed its changes and pulled the server's. */
   awaitInSync: () => Promise<void>;
-  /** Unsynced work on this device: rows not yet accepted, outbox requests, refused rows. */
-  pendingChanges: () => Promise<PendingChanges>;
+  /**
+   * Unsynced work on this device: rows not yet accepted, outbox requests, refused rows.
+   * `quiet`: a collection being written right now keeps its last count (see unsent-counts.ts).
+   */
+  pendingChanges: (options?: { quiet?: boolean }) => Promise<PendingChanges>;
   pendingChangeCount: () => Promise<number>;
   /** Stops syncing; the device database stays open and keeps every change. */
   stop: () => Promise<void>;
@@ -92,7 +95,23 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
   const reachability = options.reachability ?? serverReachability;
   // Online means a network is connected and the server answers.
   let networkConnected = environment?.isOnline() ?? true;
-  const showOnline = () => status.setState({ online: networkConnected && reachability.getState().reachable });
+  // While offline the replications rest (see offline-rest.ts); told of every change below.
+  const offlineRest: OfflineRest = createOfflineRest({
+    pause: () => replications.forEach((replication) => void replication.pause()),
+    resume: () => {
+      replications.forEach((replication) => void replication.start());
+      resync();
+    },
+    // Any answer will do (even a refusal): it only has to reach the server.
+    probe: async () => {
+      await supabase.from('profiles').select('id', { head: true }).limit(1);
+    },
+  });
+  const showOnline = () => {
+    const online = networkConnected && reachability.getState().reachable;
+    status.setState({ online });
+    offlineRest.noteOnline(online);
+  };
   const stopWatchingReachability = reachability.subscribe(showOnline);
 
   status.setState({
@@ -110,42 +129,14 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
   const heldBack = createHeldBackPulls<SyncedTableName>({ repull: (table) => tablePokes.get(table)?.next('RESYNC') });
 
   const refreshRowErrors = async () => status.setState({ rowErrors: await listRowErrors(localStore) });
-  // Pending counts scan the collection's unsent rows in the device database, which would hold
-  // up a write made meanwhile (a set being ticked). They run one at a time per collection, once
-  // its changes have paused for a second (at most 10 s after the first), and never while that
-  // collection is replicating (they would compete with it).
-  const pendingCounter = new Map<SyncedTableName, { running: boolean; again: boolean; since?: number; timer?: ReturnType<typeof setTimeout> }>();
-  const refreshPending = (table: SyncedTableName) => {
-    const counter = pendingCounter.get(table) ?? { running: false, again: false };
-    pendingCounter.set(table, counter);
-    if (counter.running) {
-      counter.again = true;
-      return;
-    }
-    counter.since ??= Date.now();
-    if (counter.timer) {
-      if (Date.now() - counter.since >= PENDING_COUNT_MAX_WAIT_MS) return;
-      clearTimeout(counter.timer);
-    }
-    counter.timer = setTimeout(() => {
-      counter.timer = undefined;
-      counter.since = undefined;
+  const unsent = createUnsentCounts<SyncedTableName>({
+    tables,
+    count: async (table) => {
       const replication = replications.get(table);
-      if (!replication || replication.isStopped()) return;
-      if (status.getState().collections[table]?.active) return; // recounted when it goes idle
-      counter.running = true;
-      countPendingPushes(replication)
-        .then((pendingPushes) => patchCollection(status, table, { pendingPushes }))
-        .catch(() => undefined)
-        .finally(() => {
-          counter.running = false;
-          if (counter.again) {
-            counter.again = false;
-            refreshPending(table);
-          }
-        });
-    }, PENDING_COUNT_QUIET_MS);
-  };
+      return replication && !replication.isStopped() ? countPendingPushes(replication) : 0;
+    },
+    onCounted: (table, pendingPushes) => patchCollection(status, table, { pendingPushes }),
+  });
 
   /** Whether the given collections finish their pushes and pulls within PARENT_WAIT_MS. */
   const awaitPushed = async (parents: readonly SyncedTableName[]): Promise<boolean> => {
@@ -196,6 +187,7 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
           store: localStore,
           awaitParents: () => awaitPushed(spec.parents ?? []),
           onResult: ({ written }) => {
+            unsent.noteChange(table);
             void refreshRowErrors();
             // The server gave the written rows new revisions: pull them, so the device's next
             // edit of those rows is based on the current revision (not refused as a conflict).
@@ -215,9 +207,9 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
       }),
       replication.active$.subscribe((active) => {
         patchCollection(status, table, active ? { active } : { active, lastPulledAt: now().toISOString(), lastError: null });
-        if (!active) refreshPending(table);
+        unsent.noteChange(table);
       }),
-      collection.$.subscribe(() => refreshPending(table)),
+      collection.$.subscribe(() => unsent.noteChange(table)),
     );
     void replication.awaitInitialReplication().then(() => {
       patchCollection(status, table, { firstSyncDone: true });
@@ -229,9 +221,12 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
 
   const outbox = createOutbox({ store: localStore, rpc, onChange: (records) => status.setState({ outbox: records }) });
   const resync = () => {
+    offlineRest.probeNow();
     allPokes.next('RESYNC');
     void outbox.flush();
   };
+
+  offlineRest.noteOnline(status.getState().online);
 
   const stopTriggers = startTriggers({
     supabase: options.realtime === false ? undefined : supabase,
@@ -270,9 +265,8 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
   void outbox.list().then((records) => status.setState({ outbox: records }));
   void outbox.flush();
 
-  const pendingChanges = async (): Promise<PendingChanges> => {
-    const counts = await Promise.all([...replications.values()].map((r) => countPendingPushes(r)));
-    const rows = counts.reduce((a, b) => a + b, 0);
+  const pendingChanges = async (options?: { quiet?: boolean }): Promise<PendingChanges> => {
+    const rows = await unsent.total(options);
     const requests = await localStore.outbox.where('status').anyOf('pending', 'sending').count();
     const refused = await localStore.rowErrors.count();
     return { rows, requests, refused, total: rows + requests + refused };
@@ -293,9 +287,9 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
     pendingChanges,
     pendingChangeCount: async () => (await pendingChanges()).total,
     stop: async () => {
-      for (const counter of pendingCounter.values()) clearTimeout(counter.timer);
       subscriptions.forEach((s) => s.unsubscribe());
       heldBack.stop();
+      offlineRest.stop();
       authListener.subscription.unsubscribe();
       await stopTriggers();
       stopWatchingReachability();
