@@ -1,10 +1,18 @@
 import type { Session } from '@supabase/supabase-js';
 import { useEffect } from 'react';
-import { loadCachedProfile, refreshProfile, useProfile } from '@/features/account';
+import { loadCachedProfile, refreshProfile, useProfile, useSessionStore } from '@/features/account';
 import { startBookingReplica } from '@/features/bookings';
 import { openDevice, useDeviceStore } from '@/lib/device-store';
+import { afterFirstScreen } from '@/lib/first-screen';
 import { refreshCatalogue } from '@/lib/exercise-catalogue';
 import { AppRoutes } from './AppRoutes';
+
+/** Signed in at start-up: the device database starts opening before React's first render. */
+export function openDeviceOfStoredSession(): void {
+  const { session } = useSessionStore.getState();
+  if (!session) return;
+  void openDevice(session.user.id, loadCachedProfile(session.user).role);
+}
 
 /**
  * Everything after sign-in: open the user's device database (no network needed) and start the
@@ -25,13 +33,16 @@ export function SignedInApp({ session }: { session: Session }) {
     };
     refresh();
     window.addEventListener('online', refresh);
-    // The device's copy of bookings and credits (its own lazy chunk), so they show offline.
+    // The device's copy of bookings and credits (its own lazy chunk), so they show offline;
+    // started once the first screen is shown.
     let stopBookingReplica: (() => void) | null = null;
     let stopped = false;
-    void startBookingReplica(userId, cached.role).then((stop) => {
-      if (stopped) stop();
-      else stopBookingReplica = stop;
-    });
+    void afterFirstScreen()
+      .then(() => startBookingReplica(userId, cached.role))
+      .then((stop) => {
+        if (stopped) stop();
+        else stopBookingReplica = stop;
+      });
     return () => {
       window.removeEventListener('online', refresh);
       stopped = true;

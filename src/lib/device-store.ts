@@ -52,7 +52,24 @@ export function openDevice(userId: string, role: AppRole): Promise<void> {
   return opening;
 }
 
-/** Forgets the open database (after signOutKeepingChanges closed it). */
+/**
+ * The sync engine of the open database once it has started (it starts after the first
+ * screen), or null when the database is not open.
+ */
+export function whenEngineStarted(): Promise<SyncEngine | null> {
+  const settled = (state: DeviceState) => state.status !== 'opening' && (state.status !== 'ready' || state.engine !== null);
+  return new Promise((resolve) => {
+    const answer = (state: DeviceState) => resolve(state.status === 'ready' ? state.engine : null);
+    if (settled(useDeviceStore.getState())) return answer(useDeviceStore.getState());
+    const unsubscribe = useDeviceStore.subscribe((state) => {
+      if (!settled(state)) return;
+      unsubscribe();
+      answer(state);
+    });
+  });
+}
+
+/** Forgets the open database: screens leave it (call before closing it). */
 export function markDeviceClosed(): void {
   useDeviceStore.setState(closed);
 }

@@ -7,19 +7,37 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { supabaseAnonKey, supabaseUrl } from '@/config';
 import { fetchNotingReachability, serverReachability } from '@/sync/reachability';
+import { afterFirstScreen } from './first-screen';
 
 /** Where supabase-js keeps the session in localStorage. */
 export const AUTH_STORAGE_KEY = 'fitcoach-auth';
 
 let client: Promise<SupabaseClient> | null = null;
 
+function hasStoredSession(): boolean {
+  try {
+    return globalThis.localStorage?.getItem(AUTH_STORAGE_KEY) != null;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Signed in, the first screen comes first: supabase-js is parsed and run on the main thread,
+ * and every screen works from the device's data meanwhile (first-screen.ts). Signed out, it
+ * loads at once for the sign-in form.
+ */
 export function getSupabase(): Promise<SupabaseClient> {
-  client ??= import('@supabase/supabase-js').then(({ createClient }) =>
+  client ??= (hasStoredSession() ? afterFirstScreen() : Promise.resolve()).then(() => loadClient());
+  return client;
+}
+
+function loadClient(): Promise<SupabaseClient> {
+  return import('@supabase/supabase-js').then(({ createClient }) =>
     createClient(supabaseUrl, supabaseAnonKey, {
       auth: { persistSession: true, autoRefreshToken: true, detectSessionInUrl: false, storageKey: AUTH_STORAGE_KEY },
       // Every answer or failure tells the sync indicator whether the server can be reached.
       global: { fetch: fetchNotingReachability(serverReachability) },
     }),
   );
-  return client;
 }

@@ -50,13 +50,19 @@ export async function buildAndServeApp(apiUrl: string, anonKey: string): Promise
 
 /** Runs a browser step and saves a full-page screenshot of `page` if it fails. */
 export async function withScreenshotOnFailure<T>(page: Page, name: string, step: () => Promise<T>): Promise<T> {
+  const pageErrors: string[] = [];
+  const notePageError = (error: Error) => pageErrors.push(error.stack ?? error.message);
+  page.on('pageerror', notePageError);
   try {
     return await step();
   } catch (error) {
+    if (pageErrors.length > 0) console.error(`page errors during ${name}:\n${pageErrors.join('\n')}`);
     await mkdir(SCREENSHOT_DIR, { recursive: true });
     const file = join(SCREENSHOT_DIR, `${name.replace(/[^a-z0-9-]+/gi, '-')}.png`);
     await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
     throw error;
+  } finally {
+    page.off('pageerror', notePageError);
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Session } from '@supabase/supabase-js';
 import { useState } from 'react';
-import { markDeviceClosed, useDeviceStore } from '@/lib/device-store';
+import { markDeviceClosed, useDeviceStore, whenEngineStarted } from '@/lib/device-store';
 import { getSupabase } from '@/lib/supabase';
 import { Dialog } from '@/lib/ui/Dialog';
 import type { PendingChanges } from '@/sync';
@@ -28,11 +28,13 @@ export function AccountScreen({ session }: { session: Session }) {
 
   async function signOutNow() {
     setBusy(true);
-    const { engine, database } = useDeviceStore.getState();
+    const engine = await whenEngineStarted();
+    const { database } = useDeviceStore.getState();
     const [{ signOutKeepingChanges }, supabase] = await Promise.all([import('@/sync/session'), getSupabase()]);
+    // Screens leave the database before it closes: one mounting meanwhile would read a closed one.
+    markDeviceClosed();
     const kept = await signOutKeepingChanges({ supabase, engine: engine ?? undefined, database: database ?? undefined });
     rememberKeptChanges(kept.total);
-    markDeviceClosed();
     forgetProfile();
     setBusy(false);
   }
@@ -40,7 +42,7 @@ export function AccountScreen({ session }: { session: Session }) {
   async function requestSignOut() {
     setBusy(true);
     const { unsyncedBeforeSignOut } = await import('@/sync/session');
-    const counted = await unsyncedBeforeSignOut(useDeviceStore.getState().engine ?? undefined);
+    const counted = await unsyncedBeforeSignOut((await whenEngineStarted()) ?? undefined);
     // Rows the server sent that this app could not read are not local changes: nothing is lost.
     const unreadable = syncStatus.getState().rowErrors.filter((r) => r.direction === 'pull').length;
     const refused = Math.max(0, counted.refused - unreadable);

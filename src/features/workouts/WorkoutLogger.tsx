@@ -3,7 +3,7 @@
  * workout is a draft until the first action stores it (useWorkoutWriter.startFromDraft), so
  * there is no start step; a stored session reads its sets live from the device database.
  */
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useWeightUnit } from '@/features/account';
 import { Dialog } from '@/lib/ui/Dialog';
@@ -31,6 +31,9 @@ type Props = {
 };
 
 type Picker = { mode: 'add' } | { mode: 'swap'; slot: LoggerSlot } | null;
+
+/** Exercise cards rendered on opening (more than a phone shows); the rest follow the first paint. */
+const FIRST_CARDS = 2;
 
 function applyEdits(slots: LoggerSlot[], edits: Record<string, Partial<SetValues>>): LoggerSlot[] {
   if (Object.keys(edits).length === 0) return slots;
@@ -89,6 +92,15 @@ export function WorkoutLogger({ title, session, plan, onInteractive }: Props) {
   useEffect(() => {
     if (!loading) onInteractive?.();
   }, [loading, onInteractive]);
+  // A long workout opens with its first cards tappable at once; the others render next, in a
+  // transition a tap can interrupt.
+  const [allCards, setAllCards] = useState(false);
+  useEffect(() => {
+    if (loading || allCards) return;
+    const timer = setTimeout(() => startTransition(() => setAllCards(true)), 0);
+    return () => clearTimeout(timer);
+  }, [loading, allCards]);
+  const shownSlots = allCards ? slots : slots.slice(0, FIRST_CARDS);
 
   const start = useCallback((): SessionStart => {
     const { plan: p, clientId: id } = latest.current;
@@ -195,7 +207,7 @@ export function WorkoutLogger({ title, session, plan, onInteractive }: Props) {
         )}
       </header>
       {slots.length === 0 && <p className="empty">No exercises yet. Add the first one.</p>}
-      {slots.map((slot, index) => (
+      {shownSlots.map((slot, index) => (
         <ExerciseCard
           key={slot.key}
           slot={slot}
