@@ -93,6 +93,8 @@ export async function startStack(options: StackOptions = {}): Promise<LocalStack
     const apiPort = options.apiPort === undefined ? 54321 : options.apiPort || (await freePort());
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     const pool = new pg.Pool({ connectionString: database.superuserUrl, max: 10 });
+    // An idle connection that Postgres ends (its shutdown at stop) must not crash the process.
+    pool.on('error', () => undefined);
     stoppers.push(() => pool.end());
     const auth = createAuthHandler({ pool, jwtSecret, issuer: `${apiUrl}/auth/v1`, bcryptCost: options.bcryptCost });
     const realtime = await startRealtimeServer({ superuserUrl: database.superuserUrl, jwtSecret, log });
