@@ -107,8 +107,9 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
       await supabase.from('profiles').select('id', { head: true }).limit(1);
     },
   });
+  const isOnline = () => networkConnected && reachability.getState().reachable;
   const showOnline = () => {
-    const online = networkConnected && reachability.getState().reachable;
+    const online = isOnline();
     status.setState({ online });
     offlineRest.noteOnline(online);
   };
@@ -116,7 +117,7 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
 
   status.setState({
     running: true,
-    online: networkConnected && reachability.getState().reachable,
+    online: isOnline(),
     session: 'signed-in',
     collections: {},
     firstSync: { collectionsDone: 0, collectionsTotal: tables.length, rowsReceived: 0, done: false },
@@ -226,7 +227,7 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
     void outbox.flush();
   };
 
-  offlineRest.noteOnline(status.getState().online);
+  offlineRest.noteOnline(isOnline());
 
   const stopTriggers = startTriggers({
     supabase: options.realtime === false ? undefined : supabase,
