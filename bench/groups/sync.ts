@@ -10,6 +10,7 @@
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import pg from 'pg';
+import type { RxReplicationState } from 'rxdb/plugins/replication';
 import { replicateSupabase } from 'rxdb/plugins/replication-supabase';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import WebSocket from 'ws';
@@ -27,7 +28,8 @@ const OFFLINE_SET_LOGS = 1_000;
 const PULL_BATCH = 1000;
 const PUSH_BATCH = 500;
 
-type Fixture = { stack: LocalStack; userId: string; email: string; password: string; sessionId: string; exerciseId: string };
+/** sessionId holds the seeded history; offlineSessionId is today's workout, logged offline. */
+type Fixture = { stack: LocalStack; userId: string; email: string; password: string; sessionId: string; offlineSessionId: string; exerciseId: string };
 
 async function query(url: string, text: string, params: unknown[] = []): Promise<pg.QueryResult> {
   const client = new pg.Client({ connectionString: url });
@@ -48,8 +50,9 @@ async function setUp(stack: LocalStack): Promise<Fixture> {
   const userId = data.user.id;
   const exerciseId = newRowId();
   const sessionId = newRowId();
+  const offlineSessionId = newRowId();
   await query(stack.superuserUrl, `insert into public.exercises (id, name, body_part) values ($1, 'Back squat', 'legs')`, [exerciseId]);
-  await query(stack.superuserUrl, `insert into public.workout_sessions (id, client_id, name) values ($1, $2, 'Bench session')`, [sessionId, userId]);
+  await query(stack.superuserUrl, `insert into public.workout_sessions (id, client_id, name) values ($1, $2, 'Bench session'), ($3, $2, 'Today')`, [sessionId, userId, offlineSessionId]);
   await query(
     stack.superuserUrl,
     `insert into public.set_logs (id, session_id, exercise_id, set_index, weight_kg, reps, rir, done, performed_at, created_at, updated_at, updated_by_device)
@@ -58,7 +61,7 @@ async function setUp(stack: LocalStack): Promise<Fixture> {
      from generate_series(1, $3) as i, lateral (select now() - interval '200 days' + i * interval '1 second' as t) as ts`,
     [sessionId, exerciseId, SEEDED_SET_LOGS],
   );
-  return { stack, userId, email, password, sessionId, exerciseId };
+  return { stack, userId, email, password, sessionId, offlineSessionId, exerciseId };
 }
 
 async function signIn(fixture: Fixture): Promise<SupabaseClient> {
@@ -84,7 +87,7 @@ async function openDevice(fixture: Fixture, name: string, idb: IDBFactory): Prom
 
 function offlineSets(fixture: Fixture) {
   return Array.from({ length: OFFLINE_SET_LOGS }, (_, i) => ({
-    session_id: fixture.sessionId,
+    session_id: fixture.offlineSessionId,
     client_id: fixture.userId,
     exercise_id: fixture.exerciseId,
     program_exercise_id: null,
@@ -146,6 +149,31 @@ async function benchOurs(fixture: Fixture): Promise<{ pullMs: number; pushMs: nu
   return { pullMs, pushMs };
 }
 
+/**
+ * The plugin inserts a new document with RxDB's `_deleted` as it is (a column the table does
+ * not have; only its update maps it to `deletedField`): every row goes out as the table's own.
+ */
+function toTableRow(doc: Record<string, unknown>): Record<string, unknown> {
+  const { _deleted, ...row } = doc;
+  return { ...row, deleted: _deleted === true };
+}
+
+/** The plugin retries a refused push forever: the first error fails the benchmark instead. */
+async function untilInSyncOrFailed(replication: Pick<RxReplicationState<Record<string, unknown>, unknown>, 'error$' | 'awaitInitialReplication' | 'awaitInSync'>): Promise<void> {
+  let subscription: { unsubscribe: () => void } | undefined;
+  const failed = new Promise<never>((_, reject) => {
+    subscription = replication.error$.subscribe((error) => {
+      const details = (error as { parameters?: { errors?: unknown } }).parameters?.errors;
+      reject(new Error(`stock replication: ${error.message} ${JSON.stringify(details ?? null).slice(0, 500)}`));
+    });
+  });
+  try {
+    await Promise.race([replication.awaitInitialReplication().then(() => replication.awaitInSync()), failed]);
+  } finally {
+    subscription?.unsubscribe();
+  }
+}
+
 async function benchStock(fixture: Fixture): Promise<{ pullMs: number; pushMs: number }> {
   const idb = new IDBFactory();
   const supabase = await signIn(fixture);
@@ -163,13 +191,12 @@ async function benchStock(fixture: Fixture): Promise<{ pullMs: number; pushMs: n
       live: false,
       waitForLeadership: false,
       pull: { batchSize: PULL_BATCH },
-      push: { batchSize: PUSH_BATCH },
+      push: { batchSize: PUSH_BATCH, modifier: toTableRow },
     });
 
   let started = performance.now();
   let replication = replicate();
-  await replication.awaitInitialReplication();
-  await replication.awaitInSync().catch(() => undefined);
+  await untilInSyncOrFailed(replication);
   const pullMs = performance.now() - started;
   await replication.cancel();
   // The stock plugin's pull also brings the 1,000 rows our run pushed.
@@ -180,8 +207,7 @@ async function benchStock(fixture: Fixture): Promise<{ pullMs: number; pushMs: n
   await insertRows(db, 'set_logs', offlineSets(fixture));
   started = performance.now();
   replication = replicate();
-  await replication.awaitInitialReplication();
-  await replication.awaitInSync().catch(() => undefined);
+  await untilInSyncOrFailed(replication);
   const pushMs = performance.now() - started;
   await replication.cancel();
   const after = await countServerSetLogs(fixture);

@@ -6,6 +6,7 @@
 import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { withIndexedChangedSince } from './changed-since';
 import { SYNCED_COLLECTIONS, type DeviceDoc, type SyncedTableName } from './collections';
 import type { CheckIn } from './collections/check-ins';
 import type { FoodLog } from './collections/food-logs';
@@ -81,7 +82,7 @@ function addPlugins(): void {
 
 export async function createDeviceDatabase(options: DeviceDatabaseOptions): Promise<DeviceDatabase> {
   addPlugins();
-  let storage = (options.storage ?? getRxStorageDexie()) as RxStorage<unknown, unknown>;
+  let storage = withIndexedChangedSince((options.storage ?? getRxStorageDexie()) as RxStorage<unknown, unknown>);
   if (options.devMode) storage = await options.devMode(storage);
   const rx = await createRxDatabase<DeviceCollections>({
     name: options.name ?? deviceDatabaseName(options.userId),

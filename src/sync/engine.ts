@@ -60,6 +60,23 @@ export type SyncEngineOptions = {
 };
 
 const PARENT_WAIT_MS = 20_000;
+/** How long a pulled page waits for this collection's pushes in flight (a failing push retries). */
+const PUSH_SETTLE_MS = 10_000;
+
+/** Resolves when the pushes queued so far in `replication` are done, their results recorded. */
+async function queuedPushes(replication: RxReplicationState<Record<string, unknown>, PullCheckpoint>): Promise<void> {
+  await replication.startPromise;
+  await replication.internalReplicationState?.streamQueue.up;
+}
+
+/** True when `work` ends within `ms`, false otherwise (the work goes on). */
+async function withinTime(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  const result = await Promise.race([work.then(() => true), timeout]);
+  clearTimeout(timer);
+  return result;
+}
 /** How long awaitInSync waits for rows the server holds back for an open transaction. */
 const HELD_BACK_WAIT_MS = 10_000;
 
@@ -139,16 +156,12 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
     onCounted: (table, pendingPushes) => patchCollection(status, table, { pendingPushes }),
   });
 
-  /** Whether the given collections finish their pushes and pulls within PARENT_WAIT_MS. */
-  const awaitPushed = async (parents: readonly SyncedTableName[]): Promise<boolean> => {
-    const states = parents.flatMap((p) => replications.get(p) ?? []);
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), options.parentWaitMs ?? PARENT_WAIT_MS)));
-    const inSync = Promise.all(states.map((s) => s.awaitInSync())).then(() => true);
-    const result = await Promise.race([inSync, timeout]);
-    clearTimeout(timer);
-    return result;
-  };
+  /** Whether the given collections finish the pushes queued so far within PARENT_WAIT_MS. */
+  const awaitPushed = (parents: readonly SyncedTableName[]): Promise<boolean> =>
+    withinTime(
+      Promise.all(parents.flatMap((p) => replications.get(p) ?? []).map(queuedPushes)),
+      options.parentWaitMs ?? PARENT_WAIT_MS,
+    );
 
   for (const table of tables) {
     const spec = collectionSpec(table);
@@ -172,6 +185,13 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
           instants,
           store: localStore,
           scope: () => pullScope({ role: options.role, windowColumn: spec.windowColumn, now: now() }),
+          // A page may hold rows this device has just pushed: RxDB must see the push recorded
+          // first, or it skips them as unsent local edits and the checkpoint moves past them
+          // (the device would keep its pre-push revision until the row changes again).
+          settlePushes: async () => {
+            const replication = replications.get(table);
+            if (replication) await withinTime(queuedPushes(replication), PUSH_SETTLE_MS);
+          },
           onPage: ({ documents, behind }) => {
             heldBack.notePage(table, behind);
             const first = status.getState().firstSync;

@@ -24,6 +24,8 @@ export type PullHandlerOptions = {
   store: SyncLocalStore;
   scope: () => PullScope | null;
   onPage?: (page: { documents: number; reset: boolean; behind: boolean }) => void;
+  /** Resolves when this collection's pushes in flight are recorded; awaited before RxDB sees a page. */
+  settlePushes?: () => Promise<void>;
 };
 
 export async function callSyncPull(rpc: SyncRpc, table: string, checkpoint: PullCheckpoint | undefined, limit: number, scope: PullScope | null): Promise<PullPage> {
@@ -50,6 +52,7 @@ export function createPullHandler(options: PullHandlerOptions) {
       checkpoint = nextCheckpoint(checkpoint, page.checkpoint);
       options.onPage?.({ documents: documents.length, reset: page.reset, behind: page.behind });
       if (documents.length === 0 && page.documents.length > 0) continue;
+      if (documents.length > 0) await options.settlePushes?.();
       // RxDB stops paging when a page is shorter than batchSize, so it must see the served count.
       // Rows carry the server's `deleted`; RxDB turns it into `_deleted` (deletedField).
       return { documents: padPage(documents, page.documents.length) as WithDeleted<Record<string, unknown>>[], checkpoint };
