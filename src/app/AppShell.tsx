@@ -1,6 +1,7 @@
 import { Suspense } from 'react';
 import { Link, NavLink, Outlet } from 'react-router';
 import { AchievementToasts } from '@/features/progress';
+import { DeviceGate } from './DeviceGate';
 import { NavIcon } from './NavIcon';
 import { navItemsFor, type NavRole } from './navigation';
 import { SyncIndicator } from './SyncIndicator';
@@ -45,7 +46,11 @@ export function AppShell({ role }: { role: NavRole }) {
           <Outlet />
         </Suspense>
       </main>
-      {role === 'client' && <AchievementToasts />}
+      {role === 'client' && (
+        <DeviceGate quiet>
+          <AchievementToasts />
+        </DeviceGate>
+      )}
       <UpdatePrompt />
     </div>
   );

@@ -65,7 +65,9 @@ export function SignedInApp({ session }: { session: Session }) {
       </main>
     );
   }
-  if (device.status !== 'ready' || device.userId !== userId || !profile) {
+  // The app's frame (header, sync indicator, navigation) draws while the database opens;
+  // the screens wait for it inside (AppShell's DeviceGate).
+  if (!profile) {
     return (
       <main className="centered" aria-busy="true">
         <p>Opening your data…</p>
