@@ -158,10 +158,28 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
 
   /** Whether the given collections finish the pushes queued so far within PARENT_WAIT_MS. */
   const awaitPushed = (parents: readonly SyncedTableName[]): Promise<boolean> =>
-    withinTime(
-      Promise.all(parents.flatMap((p) => replications.get(p) ?? []).map(queuedPushes)),
-      options.parentWaitMs ?? PARENT_WAIT_MS,
-    );
+    withinTime(Promise.all(parents.flatMap((p) => replications.get(p) ?? []).map(queuedPushes)), options.parentWaitMs ?? PARENT_WAIT_MS);
+
+  /**
+   * Collections with a push started and its result not yet recorded by RxDB: a push handler
+   * call counts from its start until the push queue it runs in has settled.
+   */
+  const pushesUnderWay = new Map<SyncedTableName, number>();
+  const notingPushesUnderWay = <Rows, Answer>(table: SyncedTableName, handler: (rows: Rows) => Promise<Answer>) => {
+    return async (rows: Rows): Promise<Answer> => {
+      pushesUnderWay.set(table, (pushesUnderWay.get(table) ?? 0) + 1);
+      try {
+        return await handler(rows);
+      } finally {
+        const replication = replications.get(table);
+        void (replication ? queuedPushes(replication) : Promise.resolve()).finally(() => {
+          const left = (pushesUnderWay.get(table) ?? 1) - 1;
+          if (left > 0) pushesUnderWay.set(table, left);
+          else pushesUnderWay.delete(table);
+        });
+      }
+    };
+  };
 
   for (const table of tables) {
     const spec = collectionSpec(table);
@@ -188,9 +206,10 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
           // A page may hold rows this device has just pushed: RxDB must see the push recorded
           // first, or it skips them as unsent local edits and the checkpoint moves past them
           // (the device would keep its pre-push revision until the row changes again).
+          // Only while a push is under way: a first sync of a fresh device does not wait.
           settlePushes: async () => {
             const replication = replications.get(table);
-            if (replication) await withinTime(queuedPushes(replication), PUSH_SETTLE_MS);
+            if (replication && pushesUnderWay.has(table)) await withinTime(queuedPushes(replication), PUSH_SETTLE_MS);
           },
           onPage: ({ documents, behind }) => {
             heldBack.notePage(table, behind);
@@ -201,20 +220,23 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
       },
       push: {
         batchSize: options.pushBatchSize ?? 500,
-        handler: createPushHandler({
-          rpc,
-          spec,
-          instants,
-          store: localStore,
-          awaitParents: () => awaitPushed(spec.parents ?? []),
-          onResult: ({ written }) => {
-            unsent.noteChange(table);
-            void refreshRowErrors();
-            // The server gave the written rows new revisions: pull them, so the device's next
-            // edit of those rows is based on the current revision (not refused as a conflict).
-            if (written > 0) tablePokes.get(table)?.next('RESYNC');
-          },
-        }),
+        handler: notingPushesUnderWay(
+          table,
+          createPushHandler({
+            rpc,
+            spec,
+            instants,
+            store: localStore,
+            awaitParents: () => awaitPushed(spec.parents ?? []),
+            onResult: ({ written }) => {
+              unsent.noteChange(table);
+              void refreshRowErrors();
+              // The server gave the written rows new revisions: pull them, so the device's next
+              // edit of those rows is based on the current revision (not refused as a conflict).
+              if (written > 0) tablePokes.get(table)?.next('RESYNC');
+            },
+          }),
+        ),
       },
     });
     replications.set(table, replication);
