@@ -22,6 +22,7 @@ import { countPendingPushes } from './pending';
 import { createUnsentCounts } from './unsent-counts';
 import { createPullHandler } from './pull';
 import { createPushHandler } from './push';
+import { createPushesUnderWay, type PushQueue } from './push-queue';
 import { listRowErrors } from './row-errors';
 import { instantFields } from './row-mapping';
 import { supabaseRpc, type SyncRpc } from './rpc';
@@ -63,20 +64,16 @@ const PARENT_WAIT_MS = 20_000;
 /** How long a pulled page waits for this collection's pushes in flight (a failing push retries). */
 const PUSH_SETTLE_MS = 10_000;
 
-/** Resolves when the pushes queued so far in `replication` are done, their results recorded. */
-async function queuedPushes(replication: RxReplicationState<Record<string, unknown>, PullCheckpoint>): Promise<void> {
-  await replication.startPromise;
-  await replication.internalReplicationState?.streamQueue.up;
+/** RxDB's push queue of one replication: done once the pushes queued so far are recorded. */
+function pushQueueOf(replication: RxReplicationState<Record<string, unknown>, PullCheckpoint>): PushQueue {
+  return {
+    queued: async () => {
+      await replication.startPromise;
+      await replication.internalReplicationState?.streamQueue.up;
+    },
+  };
 }
 
-/** True when `work` ends within `ms`, false otherwise (the work goes on). */
-async function withinTime(work: Promise<unknown>, ms: number): Promise<boolean> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
-  const result = await Promise.race([work.then(() => true), timeout]);
-  clearTimeout(timer);
-  return result;
-}
 /** How long awaitInSync waits for rows the server holds back for an open transaction. */
 const HELD_BACK_WAIT_MS = 10_000;
 
@@ -156,30 +153,10 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
     onCounted: (table, pendingPushes) => patchCollection(status, table, { pendingPushes }),
   });
 
-  /** Whether the given collections finish the pushes queued so far within PARENT_WAIT_MS. */
-  const awaitPushed = (parents: readonly SyncedTableName[]): Promise<boolean> =>
-    withinTime(Promise.all(parents.flatMap((p) => replications.get(p) ?? []).map(queuedPushes)), options.parentWaitMs ?? PARENT_WAIT_MS);
-
-  /**
-   * Collections with a push started and its result not yet recorded by RxDB: a push handler
-   * call counts from its start until the push queue it runs in has settled.
-   */
-  const pushesUnderWay = new Map<SyncedTableName, number>();
-  const notingPushesUnderWay = <Rows, Answer>(table: SyncedTableName, handler: (rows: Rows) => Promise<Answer>) => {
-    return async (rows: Rows): Promise<Answer> => {
-      pushesUnderWay.set(table, (pushesUnderWay.get(table) ?? 0) + 1);
-      try {
-        return await handler(rows);
-      } finally {
-        const replication = replications.get(table);
-        void (replication ? queuedPushes(replication) : Promise.resolve()).finally(() => {
-          const left = (pushesUnderWay.get(table) ?? 1) - 1;
-          if (left > 0) pushesUnderWay.set(table, left);
-          else pushesUnderWay.delete(table);
-        });
-      }
-    };
-  };
+  const pushes = createPushesUnderWay<SyncedTableName>((table) => {
+    const replication = replications.get(table);
+    return replication && pushQueueOf(replication);
+  });
 
   for (const table of tables) {
     const spec = collectionSpec(table);
@@ -207,10 +184,7 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
           // first, or it skips them as unsent local edits and the checkpoint moves past them
           // (the device would keep its pre-push revision until the row changes again).
           // Only while a push is under way: a first sync of a fresh device does not wait.
-          settlePushes: async () => {
-            const replication = replications.get(table);
-            if (replication && pushesUnderWay.has(table)) await withinTime(queuedPushes(replication), PUSH_SETTLE_MS);
-          },
+          settlePushes: () => pushes.settle(table, PUSH_SETTLE_MS),
           onPage: ({ documents, behind }) => {
             heldBack.notePage(table, behind);
             const first = status.getState().firstSync;
@@ -220,14 +194,14 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
       },
       push: {
         batchSize: options.pushBatchSize ?? 500,
-        handler: notingPushesUnderWay(
+        handler: pushes.noting(
           table,
           createPushHandler({
             rpc,
             spec,
             instants,
             store: localStore,
-            awaitParents: () => awaitPushed(spec.parents ?? []),
+            awaitParents: () => pushes.awaitQueued(spec.parents ?? [], options.parentWaitMs ?? PARENT_WAIT_MS),
             onResult: ({ written }) => {
               unsent.noteChange(table);
               void refreshRowErrors();
