@@ -61,6 +61,9 @@ async function setUp(stack: LocalStack): Promise<Fixture> {
      from generate_series(1, $3) as i, lateral (select now() - interval '200 days' + i * interval '1 second' as t) as ts`,
     [sessionId, exerciseId, SEEDED_SET_LOGS],
   );
+  // A database in use has planner statistics (autovacuum gathers them within a minute of a
+  // bulk load); without them the PR trigger's queries pick a poor index and every push pays.
+  await query(stack.superuserUrl, 'analyze public.set_logs');
   return { stack, userId, email, password, sessionId, offlineSessionId, exerciseId };
 }
 
@@ -100,7 +103,8 @@ function offlineSets(fixture: Fixture) {
     duration_seconds: null,
     distance_m: null,
     done: true,
-    performed_at: new Date(Date.now() - i * 1000).toISOString(),
+    // Logged in order, a second apart, the last one just now.
+    performed_at: new Date(Date.now() - (OFFLINE_SET_LOGS - i) * 1000).toISOString(),
     notes: null,
   }));
 }
