@@ -42,15 +42,17 @@ type TickTiming = { total: number; committed: number; shown: number };
 async function tickOnce(page: Page, label: string): Promise<TickTiming> {
   return page.evaluate(async (name) => {
     const find = () => document.querySelector<HTMLButtonElement>(`button[aria-label="${CSS.escape(name)}"]`);
-    const button = find();
-    if (!button) throw new Error(`no button ${name}`);
-    button.scrollIntoView({ block: 'center' });
+    find()?.scrollIntoView({ block: 'center' });
     // A client scrolls to the set, then taps: the scroll's frame and any work left from the
     // last set (its re-render, the sync engine noting it) finish before the tap, as they do
     // in a rest between sets.
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     await new Promise((resolve) => requestIdleCallback(resolve, { timeout: 1000 }));
     performance.clearMarks('fitcoach:set-committed');
+    // Found again after the pause: the first tick stores the workout, and its rows (drafts
+    // until then) come back as new elements.
+    const button = find();
+    if (!button) throw new Error(`no button ${name}`);
     return new Promise<{ total: number; committed: number; shown: number }>((resolve, reject) => {
       let shownAt = 0;
       let committedAt = 0;
