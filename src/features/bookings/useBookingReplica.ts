@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
-import { useDeviceStore } from '@/lib/device-store';
+import { useDeviceStore, whenEngineStarted } from '@/lib/device-store';
 import { getSupabase } from '@/lib/supabase';
 import type { OutboxRecord } from '@/sync';
 import { syncStatus } from '@/sync/status-store';
@@ -99,11 +99,12 @@ export function useBookingRequests(): OutboxRecord[] {
 
 /**
  * Queues a server function call (pending until sent) and tries to send it now. The outbox adds
- * the idempotency key, so a retry after a lost answer books once.
+ * the idempotency key, so a retry after a lost answer books once. A tap in the moment after
+ * the screen shows and before the sync engine starts waits for it rather than being refused.
  */
 export async function sendBookingRequest(fn: BookingOutboxFunction, args: Record<string, unknown>, label: string): Promise<OutboxRecord> {
-  const engine = useDeviceStore.getState().engine;
-  if (!engine) throw new Error('Sync is still starting on this device. Try again in a moment.');
+  const engine = useDeviceStore.getState().engine ?? (await whenEngineStarted());
+  if (!engine) throw new Error('This device is not signed in any more: sign in again, then retry.');
   const record = await engine.outbox.enqueue({ fn, args, label });
   // A flush already running may have listed the queue before this record: flush again after it.
   void engine.outbox.flush().then(() => engine.outbox.flush());
