@@ -1,4 +1,8 @@
 import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { useStore } from 'zustand';
+import { syncStatus } from '@/sync/status-store';
+import { decideAnnouncements, visibleToasts } from './announcements';
 import { markSeen } from './progress-store';
 import { useAchievements, type ShownAchievement } from './useAchievements';
 import { useSeenAchievementKeys, useUserId } from './useProgressData';
@@ -50,42 +54,31 @@ export function AchievementsPanel() {
   );
 }
 
-/** Marker in the `seen` keys: this device has taken its first look (nothing older is announced). */
-const BASELINE = '__baseline__';
-const RECENT_MS = 24 * 3_600_000;
-
 /**
  * Announces achievements as they are earned (on this device, or granted by the server in the
- * last day), each once per device. What was earned before the device's first look, or long
- * ago (a new device downloading an old grant), is marked seen without an announcement.
+ * last day), each once per device (see announcements.ts): a new device downloading the user's
+ * past announces none of it. Three toasts at most; the rest are summed up with a link to them.
  */
 export function AchievementToasts() {
   const clientId = useUserId();
   const { achievements, loaded } = useAchievements(clientId, { includeLocal: true });
   const seen = useSeenAchievementKeys();
+  const firstSyncDone = useStore(syncStatus, (s) => s.firstSync.done);
   const [shown, setShown] = useState<ShownAchievement[]>([]);
   useEffect(() => {
     if (!loaded || !seen.loaded) return;
-    const fresh = achievements.filter((a) => !seen.value.has(a.key));
-    if (!seen.value.has(BASELINE)) {
-      void markSeen(clientId, [BASELINE, ...fresh.map((a) => a.key)]);
-      return;
-    }
-    if (fresh.length === 0) return;
-    const now = Date.now();
-    const recent = fresh.filter((a) => a.earnedAt === null || now - Date.parse(a.earnedAt) < RECENT_MS);
+    const { markSeen: keys, announce } = decideAnnouncements({ achievements, seen: seen.value, firstSyncDone, now: Date.now() });
+    if (keys.length === 0) return;
     // Shown once stored as seen, so no other tab or re-render announces it again.
-    void markSeen(
-      clientId,
-      fresh.map((a) => a.key),
-    ).then(() => {
-      if (recent.length > 0) setShown((s) => [...s, ...recent.filter((a) => !s.some((x) => x.key === a.key))]);
+    void markSeen(clientId, keys).then(() => {
+      if (announce.length > 0) setShown((s) => [...s, ...announce.filter((a) => !s.some((x) => x.key === a.key))]);
     });
-  }, [achievements, loaded, seen, clientId]);
+  }, [achievements, loaded, seen, firstSyncDone, clientId]);
   if (shown.length === 0) return null;
+  const { visible, more } = visibleToasts(shown);
   return (
     <div className="achievement-toasts" role="status" aria-live="polite">
-      {shown.map((a) => (
+      {visible.map((a) => (
         <div key={a.key} className="achievement-toast card">
           <span aria-hidden="true">{ICONS[a.kind]}</span> Achievement unlocked: <strong>{a.title}</strong>
           <button
@@ -98,6 +91,16 @@ export function AchievementToasts() {
           </button>
         </div>
       ))}
+      {more > 0 && (
+        <div className="achievement-toast card">
+          <span>
+            and {more} more: <Link to="/progress">see Progress</Link>
+          </span>
+          <button type="button" className="icon-button" aria-label="Dismiss all achievements" onClick={() => setShown([])}>
+            ×
+          </button>
+        </div>
+      )}
     </div>
   );
 }
