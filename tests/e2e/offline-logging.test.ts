@@ -75,6 +75,22 @@ describe('logging a workout offline', () => {
       expect(await signIn.email.count()).toBe(0);
       await expect.poll(() => shell.syncDescription(), { timeout: 15_000 }).toContain('Offline');
 
+      // The steppers of a focused field show clear of its row, and a press keeps the focus.
+      const benchWeight = today.input('Weight', 'Bench press', 3);
+      await benchWeight.focus();
+      const steppers = today.steppers('Bench press', 3);
+      await steppers.waitFor();
+      await expect
+        .poll(async () => {
+          const [field, panel] = [await benchWeight.boundingBox(), await steppers.boundingBox()];
+          return field && panel ? field.y - (panel.y + panel.height) : -1;
+        })
+        .toBeGreaterThanOrEqual(0);
+      for (const _press of [1, 2]) await today.stepper('Increase', 'Weight', 'Bench press', 3).click();
+      expect(await benchWeight.inputValue()).toBe('75');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Weight (kg), set 3 of Bench press');
+      await benchWeight.blur();
+
       // One tap per set: the values are prefilled from the program.
       for (const exercise of exercises) {
         for (const set of [1, 2, 3]) await today.completeSet(exercise, set);
@@ -110,7 +126,7 @@ describe('logging a workout offline', () => {
         'Barbell row 3: 60 × 10',
         'Bench press 1: 70 × 8',
         'Bench press 2: 70 × 8',
-        'Bench press 3: 70 × 8',
+        'Bench press 3: 75 × 8',
       ]);
       const sessions = await sql(stack.superuserUrl, `select status from public.workout_sessions where client_id = $1`, [fixture.client.userId]);
       expect(sessions).toEqual([{ status: 'in_progress' }]);

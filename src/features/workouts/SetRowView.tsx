@@ -1,4 +1,5 @@
-import { memo, useState, type KeyboardEvent } from 'react';
+import { memo, useRef, useState, type KeyboardEvent } from 'react';
+import { keepClearOfSteppers } from './steppers-panel';
 import { formatSetInput, parseSetInput, stepValue, type SetValueField } from './set-input';
 import type { SetValues } from './useWorkoutWriter';
 import { weightStep, formatWeight, type WeightUnit } from './units';
@@ -41,6 +42,7 @@ export const SetRowView = memo(function SetRowView({ row, timed, exerciseName, u
   // The tap shows at once; the stored row (a new `row` object after the write) is the truth
   // from then on, whether or not the write went through.
   const [asked, setAsked] = useState<{ row: LoggerRow; done: boolean } | null>(null);
+  const rowRef = useRef<HTMLLIElement>(null);
   const done = asked && asked.row === row ? asked.done : row.done;
   const saving = done !== row.done;
   const label = `set ${row.setIndex} of ${exerciseName}`;
@@ -132,6 +134,7 @@ export const SetRowView = memo(function SetRowView({ row, timed, exerciseName, u
         aria-describedby={errors[field] ? `${row.key}-error` : undefined}
         value={drafts[field] ?? formatSetInput(field, stored[field], unit)}
         onChange={(event) => setDrafts((d) => ({ ...d, [field]: event.target.value }))}
+        onFocus={() => keepClearOfSteppers(rowRef.current)}
         onBlur={() => commit(field)}
         onKeyDown={(event) => onKeyDown(field, event)}
       />
@@ -154,7 +157,7 @@ export const SetRowView = memo(function SetRowView({ row, timed, exerciseName, u
 
   const errorText = Object.values(errors).find(Boolean);
   return (
-    <li className={`set-row${done ? ' done' : ''}`} data-testid="set-row" data-saving={saving || undefined}>
+    <li ref={rowRef} className={`set-row${done ? ' done' : ''}`} data-testid="set-row" data-saving={saving || undefined}>
       <div className="set-main">
         <span className="set-number" aria-hidden="true">
           {row.setKind === 'warmup' ? 'W' : row.setIndex}
@@ -174,7 +177,9 @@ export const SetRowView = memo(function SetRowView({ row, timed, exerciseName, u
           <span aria-hidden="true">✓</span>
         </button>
       </div>
-      <div className="set-steppers" role="group" aria-label={`Adjust ${label}`}>
+      {/* A press here keeps the focus in the field: the panel shows only while a field of the
+          row has it, and a blur on press would hide the panel before the click lands. */}
+      <div className="set-steppers" role="group" aria-label={`Adjust ${label}`} onMouseDown={(event) => event.preventDefault()}>
         <span className="set-steppers-title" aria-hidden="true">
           {exerciseName}, set {row.setIndex}
         </span>

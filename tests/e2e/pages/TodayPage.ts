@@ -20,6 +20,15 @@ export class TodayPage {
     return this.page.getByRole('textbox', { name: new RegExp(`^${field}.*, set ${set} of ${exercise}$`) });
   }
 
+  /** The steppers panel of a set, shown while one of its fields has the focus. */
+  steppers(exercise: string, set: number): Locator {
+    return this.page.getByRole('group', { name: `Adjust set ${set} of ${exercise}`, exact: true });
+  }
+
+  stepper(direction: 'Increase' | 'Decrease', field: 'Weight' | 'Reps' | 'RIR' | 'RPE', exercise: string, set: number): Locator {
+    return this.page.getByRole('button', { name: `${direction} ${field} of set ${set} of ${exercise}`, exact: true });
+  }
+
   async isDone(exercise: string, set: number): Promise<boolean> {
     return (await this.tick(exercise, set).getAttribute('aria-pressed')) === 'true';
   }
