@@ -117,6 +117,8 @@ begin
           and s.reps > 0
       )
   loop
+    -- Only records get here (a few): grant_pr_if_record judges each once more and words the
+    -- grant, so the grant's key and title are built in one place.
     perform public.grant_pr_if_record(v_set);
   end loop;
   return null;
