@@ -37,7 +37,12 @@ function schedule(timer: RestTimer | null): void {
   if (!timer) return;
   const wait = restEndsAt(timer) - Date.now();
   if (wait <= 0) return;
-  alarm = setTimeout(() => void alertRestOver(), wait);
+  alarm = setTimeout(() => {
+    // A timer may fire a millisecond before the clock reaches the end: wait again.
+    const current = useRestTimerStore.getState().timer;
+    if (current && !isRestOver(current, Date.now())) schedule(current);
+    else void alertRestOver();
+  }, wait);
 }
 
 function set(timer: RestTimer | null): void {

@@ -121,7 +121,10 @@ export function createConnection(options: ConnectionOptions): RealtimeConnection
     const delay = channel.expiresAtMs - Date.now();
     if (delay > MAX_TIMER_MS) return;
     const timer = setTimeout(() => {
-      if (channels.get(channel.topic) === channel && channelIsExpired(channel)) closeWithSystemError(channel, 'Token has expired');
+      if (channels.get(channel.topic) !== channel) return;
+      // A timer may fire a millisecond before the wall clock reaches the expiry: wait again.
+      if (channelIsExpired(channel)) closeWithSystemError(channel, 'Token has expired');
+      else scheduleExpiry(channel);
     }, Math.max(0, delay));
     timer.unref();
     expiryTimers.set(channel, timer);
