@@ -30,7 +30,9 @@ export function stampNewRow<T extends SyncedTableName>(deviceId: string, fields:
     created_at: fields.created_at ?? at,
     updated_at: at,
     updated_by_device: deviceId,
-    server_rev: null,
+    // The revision the server gives a new row (sync.stamp_row): the pull after the push then
+    // brings the row back equal, and the device does not write it a second time.
+    server_rev: 1,
   } as DocOf<T>;
 }
 

@@ -4,10 +4,12 @@
  * server's `deleted`, so each side is translated on the way in and out.
  *
  * isEqual: same content AND same server_rev AND same deleted flag.
- *   - Content alone (sameContent) is not enough: after a push, the device's copy still carries
- *     the server_rev it started from. If a pulled row with the new server_rev counted as equal,
- *     RxDB would keep the stale revision and the next edit of that row would be refused as a
- *     conflict (an extra round trip every time). Comparing server_rev lets the pull refresh it.
+ *   - Content alone (sameContent) is not enough: after an edit is pushed, the device's copy
+ *     still carries the server_rev it started from. If a pulled row with the new server_rev
+ *     counted as equal, RxDB would keep the stale revision and the next edit of that row would
+ *     be refused as a conflict (an extra round trip every time). Comparing server_rev lets the
+ *     pull refresh it. A new row needs no refresh: it is revision 1 on the device and on the
+ *     server alike (writes.ts, sync.stamp_row), so its pull after the push changes nothing.
  *   - sameContent skips `_`-prefixed keys, so the delete flag is compared here explicitly: a
  *     delete is a change.
  * resolve: merge(base = assumedMasterState, local = newDocumentState, remote = realMasterState).
