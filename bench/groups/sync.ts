@@ -4,32 +4,30 @@
  *   set logs made offline, with this project's sync (sync_pull / sync_push through supabase.rpc);
  * - the same two with RxDB's stock `replicateSupabase` plugin (timestamp checkpoint, one
  *   request per pushed row) on the same table.
- * Devices run in Node on fake-indexeddb with the production configuration (no dev-mode, no
- * schema validation), each with its own IndexedDB, one collection (set_logs) each.
+ * The devices (bench/sync/devices.ts) run where users run them: in Chromium, on its IndexedDB
+ * and its fetch, in a production build. The same devices then run in Node on fake-indexeddb
+ * (the `node_` figures, where this benchmark ran before): there IndexedDB is JavaScript in
+ * memory, several times faster than Chromium's on this machine, so the server's share shows.
  */
-import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createClient } from '@supabase/supabase-js';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import pg from 'pg';
-import type { RxReplicationState } from 'rxdb/plugins/replication';
-import { replicateSupabase } from 'rxdb/plugins/replication-supabase';
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { build, preview } from 'vite';
 import WebSocket from 'ws';
-import { createDeviceDatabase, type DeviceDatabase } from '../../src/db/database';
 import { newRowId } from '../../src/db/ids';
-import { insertRows } from '../../src/db/writes';
-import { startSync } from '../../src/sync/engine';
-import { openSyncLocalStore } from '../../src/sync/local-store';
-import { createSyncStatusStore } from '../../src/sync/status-store';
 import { startStack, type LocalStack } from '../../supabase/local/stack.js';
+import { freePort } from '../../supabase/local/ports.js';
+import { launchPersistentContext } from '../../tests/helpers/browser.js';
 import { report } from '../report.js';
+import { benchOurs, benchStock, type DeviceTimes, type SyncBenchFixture } from '../sync/devices';
+import type { SyncBenchPage } from '../sync/page/main';
 
 const SEEDED_SET_LOGS = 10_000;
 const OFFLINE_SET_LOGS = 1_000;
-const PULL_BATCH = 1000;
-const PUSH_BATCH = 500;
-
-/** sessionId holds the seeded history; offlineSessionId is today's workout, logged offline. */
-type Fixture = { stack: LocalStack; userId: string; email: string; password: string; sessionId: string; offlineSessionId: string; exerciseId: string };
+const PAGE_ROOT = join(import.meta.dirname, '../sync/page');
 
 async function query(url: string, text: string, params: unknown[] = []): Promise<pg.QueryResult> {
   const client = new pg.Client({ connectionString: url });
@@ -41,18 +39,34 @@ async function query(url: string, text: string, params: unknown[] = []): Promise
   }
 }
 
-async function setUp(stack: LocalStack): Promise<Fixture> {
-  const admin = createClient(stack.apiUrl, stack.serviceRoleKey, { auth: { persistSession: false, autoRefreshToken: false }, realtime: { transport: WebSocket as never } });
-  const email = `bench-${Date.now()}@sync.test`;
+/** A client with 10,000 logged sets of one exercise, and an empty workout for today. */
+async function seedClient(stack: LocalStack): Promise<SyncBenchFixture> {
+  const admin = createClient(stack.apiUrl, stack.serviceRoleKey, {
+    auth: { persistSession: false, autoRefreshToken: false },
+    realtime: { transport: WebSocket as never },
+  });
+  const email = `bench-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@sync.test`;
   const password = 'correct-horse-battery-1';
-  const { data, error } = await admin.auth.admin.createUser({ email, password, email_confirm: true, user_metadata: { role: 'client', full_name: 'Bench' } });
+  const { data, error } = await admin.auth.admin.createUser({
+    email,
+    password,
+    email_confirm: true,
+    user_metadata: { role: 'client', full_name: 'Bench' },
+  });
   if (error || !data.user) throw new Error(`createUser: ${error?.message}`);
   const userId = data.user.id;
   const exerciseId = newRowId();
   const sessionId = newRowId();
   const offlineSessionId = newRowId();
-  await query(stack.superuserUrl, `insert into public.exercises (id, name, body_part) values ($1, 'Back squat', 'legs')`, [exerciseId]);
-  await query(stack.superuserUrl, `insert into public.workout_sessions (id, client_id, name) values ($1, $2, 'Bench session'), ($3, $2, 'Today')`, [sessionId, userId, offlineSessionId]);
+  await query(stack.superuserUrl, `insert into public.exercises (id, name, body_part) values ($1, $2, 'legs')`, [
+    exerciseId,
+    `Back squat ${email}`,
+  ]);
+  await query(
+    stack.superuserUrl,
+    `insert into public.workout_sessions (id, client_id, name) values ($1, $2, 'Bench session'), ($3, $2, 'Today')`,
+    [sessionId, userId, offlineSessionId],
+  );
   await query(
     stack.superuserUrl,
     `insert into public.set_logs (id, session_id, exercise_id, set_index, weight_kg, reps, rir, done, performed_at, created_at, updated_at, updated_by_device)
@@ -64,161 +78,116 @@ async function setUp(stack: LocalStack): Promise<Fixture> {
   // A database in use has planner statistics (autovacuum gathers them within a minute of a
   // bulk load); without them the PR trigger's queries pick a poor index and every push pays.
   await query(stack.superuserUrl, 'analyze public.set_logs');
-  return { stack, userId, email, password, sessionId, offlineSessionId, exerciseId };
-}
-
-async function signIn(fixture: Fixture): Promise<SupabaseClient> {
-  const supabase = createClient(fixture.stack.apiUrl, fixture.stack.anonKey, {
-    auth: { persistSession: false, autoRefreshToken: false },
-    realtime: { transport: WebSocket as never },
-  });
-  const { error } = await supabase.auth.signInWithPassword({ email: fixture.email, password: fixture.password });
-  if (error) throw new Error(`sign-in: ${error.message}`);
-  return supabase;
-}
-
-async function openDevice(fixture: Fixture, name: string, idb: IDBFactory): Promise<DeviceDatabase> {
-  return createDeviceDatabase({
-    name: `bench-${name}`,
-    userId: fixture.userId,
-    deviceId: `bench-${name}`,
-    storage: getRxStorageDexie({ indexedDB: idb, IDBKeyRange }) as never,
-    tables: ['set_logs'],
-    multiInstance: false,
-  });
-}
-
-function offlineSets(fixture: Fixture) {
-  return Array.from({ length: OFFLINE_SET_LOGS }, (_, i) => ({
-    session_id: fixture.offlineSessionId,
-    client_id: fixture.userId,
-    exercise_id: fixture.exerciseId,
-    program_exercise_id: null,
-    set_index: 1 + (i % 1000),
-    set_kind: 'working' as const,
-    weight_kg: 100,
-    reps: 5,
-    rir: 2,
-    rpe: null,
-    duration_seconds: null,
-    distance_m: null,
-    done: true,
-    // Logged in order, a second apart, the last one just now.
-    performed_at: new Date(Date.now() - (OFFLINE_SET_LOGS - i) * 1000).toISOString(),
-    notes: null,
-  }));
-}
-
-async function countServerSetLogs(fixture: Fixture): Promise<number> {
-  const result = await query(fixture.stack.superuserUrl, 'select count(*)::int as n from public.set_logs where not deleted');
-  return (result.rows[0] as { n: number }).n;
-}
-
-async function benchOurs(fixture: Fixture): Promise<{ pullMs: number; pushMs: number }> {
-  const idb = new IDBFactory();
-  const supabase = await signIn(fixture);
-  const db = await openDevice(fixture, 'ours', idb);
-  const localStore = openSyncLocalStore(fixture.userId, { indexedDB: idb, IDBKeyRange });
-  const engineOptions = {
-    database: db,
-    supabase,
-    role: 'client' as const,
-    status: createSyncStatusStore(),
-    localStore,
-    realtime: false,
-    pullBatchSize: PULL_BATCH,
-    pushBatchSize: PUSH_BATCH,
+  return {
+    apiUrl: stack.apiUrl,
+    anonKey: stack.anonKey,
+    userId,
+    email,
+    password,
+    offlineSessionId,
+    exerciseId,
+    serverRows: SEEDED_SET_LOGS,
+    offlineSets: OFFLINE_SET_LOGS,
   };
+}
 
-  let started = performance.now();
-  let engine = startSync(engineOptions);
-  await engine.awaitInSync();
-  const pullMs = performance.now() - started;
-  const pulled = await db.rx.collections.set_logs.count().exec();
-  if (pulled !== SEEDED_SET_LOGS) throw new Error(`ours pulled ${pulled} of ${SEEDED_SET_LOGS}`);
-  await engine.stop();
+type BothDevices = { ours: DeviceTimes; stock: DeviceTimes };
 
-  const before = await countServerSetLogs(fixture);
-  await insertRows(db, 'set_logs', offlineSets(fixture));
-  started = performance.now();
-  engine = startSync(engineOptions);
-  await engine.awaitInSync();
-  const pushMs = performance.now() - started;
-  const after = await countServerSetLogs(fixture);
-  if (after - before !== OFFLINE_SET_LOGS) throw new Error(`ours pushed ${after - before} of ${OFFLINE_SET_LOGS}`);
-  await engine.stop();
-  localStore.close();
-  await db.close();
-  await supabase.removeAllChannels();
-  return { pullMs, pushMs };
+/** Ours first, then stock on the same rows plus the 1,000 ours pushed (its pull serves 11,000). */
+async function runBoth(
+  fixture: SyncBenchFixture,
+  run: (device: 'ours' | 'stock', fixture: SyncBenchFixture) => Promise<DeviceTimes>,
+): Promise<BothDevices> {
+  const ours = await run('ours', fixture);
+  const stock = await run('stock', { ...fixture, serverRows: fixture.serverRows + fixture.offlineSets });
+  return { ours, stock };
+}
+
+/** The benchmark page, built for production (no RxDB dev-mode) and served on a free port. */
+async function servePage(): Promise<{ url: string; close: () => Promise<void> }> {
+  const outDir = await mkdtemp(join(tmpdir(), 'fitcoach-sync-bench-'));
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      root: PAGE_ROOT,
+      configFile: false,
+      mode: 'production',
+      logLevel: 'error',
+      build: { outDir, emptyOutDir: true, target: 'es2022' },
+    });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
+  const port = await freePort();
+  const server = await preview({
+    root: PAGE_ROOT,
+    configFile: false,
+    logLevel: 'error',
+    build: { outDir },
+    preview: { port, host: '127.0.0.1', strictPort: true },
+  });
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: async () => {
+      await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+      await rm(outDir, { recursive: true, force: true });
+    },
+  };
 }
 
 /**
- * The plugin inserts a new document with RxDB's `_deleted` as it is (a column the table does
- * not have; only its update maps it to `deletedField`): every row goes out as the table's own.
+ * Each device in a fresh browser profile on disk: an empty IndexedDB, as on a new phone.
+ * (An incognito context keeps IndexedDB in memory, and Chromium's in-memory store is many
+ * times slower than its on-disk one for indexed writes: not what an installed PWA uses.)
  */
-function toTableRow(doc: Record<string, unknown>): Record<string, unknown> {
-  const { _deleted, ...row } = doc;
-  return { ...row, deleted: _deleted === true };
-}
-
-/** The plugin retries a refused push forever: the first error fails the benchmark instead. */
-async function untilInSyncOrFailed(replication: Pick<RxReplicationState<Record<string, unknown>, unknown>, 'error$' | 'awaitInitialReplication' | 'awaitInSync'>): Promise<void> {
-  let subscription: { unsubscribe: () => void } | undefined;
-  const failed = new Promise<never>((_, reject) => {
-    subscription = replication.error$.subscribe((error) => {
-      const details = (error as { parameters?: { errors?: unknown } }).parameters?.errors;
-      reject(new Error(`stock replication: ${error.message} ${JSON.stringify(details ?? null).slice(0, 500)}`));
-    });
-  });
+async function inChromium(fixture: SyncBenchFixture): Promise<BothDevices> {
+  const page = await servePage();
   try {
-    await Promise.race([replication.awaitInitialReplication().then(() => replication.awaitInSync()), failed]);
+    return await runBoth(fixture, async (device, deviceFixture) => {
+      const profile = await mkdtemp(join(tmpdir(), 'fitcoach-sync-bench-profile-'));
+      const context = await launchPersistentContext(profile);
+      try {
+        const tab = context.pages()[0] ?? (await context.newPage());
+        const errors: string[] = [];
+        tab.on('pageerror', (error) => errors.push(error.message));
+        await tab.goto(page.url);
+        await tab.waitForFunction(() => document.body.dataset.ready === 'true');
+        try {
+          return await tab.evaluate(([which, f]) => (window as unknown as { syncBench: SyncBenchPage }).syncBench[which](f), [
+            device,
+            deviceFixture,
+          ] as const);
+        } catch (error) {
+          throw new Error(
+            `${device} in Chromium: ${error instanceof Error ? error.message : String(error)}${errors.length ? `\npage errors: ${errors.join('\n')}` : ''}`,
+            { cause: error },
+          );
+        }
+      } finally {
+        await context.close();
+        await rm(profile, { recursive: true, force: true });
+      }
+    });
   } finally {
-    subscription?.unsubscribe();
+    await page.close();
   }
 }
 
-async function benchStock(fixture: Fixture): Promise<{ pullMs: number; pushMs: number }> {
-  const idb = new IDBFactory();
-  const supabase = await signIn(fixture);
-  const db = await openDevice(fixture, 'stock', idb);
-  const collection = db.rx.collections.set_logs;
-  const replicate = () =>
-    replicateSupabase<Record<string, unknown>>({
-      replicationIdentifier: 'bench-stock-set-logs',
-      collection: collection as never,
-      client: supabase,
-      tableName: 'set_logs',
-      // The same table: its device edit time and soft-delete flag as the plugin's markers.
-      modifiedField: 'updated_at',
-      deletedField: 'deleted',
-      live: false,
-      waitForLeadership: false,
-      pull: { batchSize: PULL_BATCH },
-      push: { batchSize: PUSH_BATCH, modifier: toTableRow },
-    });
+/** The same devices in Node, each with its own fake-indexeddb. */
+async function inNode(fixture: SyncBenchFixture): Promise<BothDevices> {
+  return runBoth(fixture, (device, deviceFixture) => {
+    const runtime = { dexie: { indexedDB: new IDBFactory(), IDBKeyRange }, webSocket: WebSocket };
+    return device === 'ours' ? benchOurs(deviceFixture, runtime) : benchStock(deviceFixture, runtime);
+  });
+}
 
-  let started = performance.now();
-  let replication = replicate();
-  await untilInSyncOrFailed(replication);
-  const pullMs = performance.now() - started;
-  await replication.cancel();
-  // The stock plugin's pull also brings the 1,000 rows our run pushed.
-  const pulled = await collection.count().exec();
-  if (pulled < SEEDED_SET_LOGS) throw new Error(`stock pulled ${pulled} of ${SEEDED_SET_LOGS}`);
-
-  const before = await countServerSetLogs(fixture);
-  await insertRows(db, 'set_logs', offlineSets(fixture));
-  started = performance.now();
-  replication = replicate();
-  await untilInSyncOrFailed(replication);
-  const pushMs = performance.now() - started;
-  await replication.cancel();
-  const after = await countServerSetLogs(fixture);
-  if (after - before !== OFFLINE_SET_LOGS) throw new Error(`stock pushed ${after - before} of ${OFFLINE_SET_LOGS}`);
-  await db.close();
-  await supabase.removeAllChannels();
-  return { pullMs, pushMs };
+function reportBoth(prefix: string, { ours, stock }: BothDevices): void {
+  report(`${prefix}sync_first_pull_10k_ms`, ours.pullMs, 'ms');
+  report(`${prefix}sync_push_1k_ms`, ours.pushMs, 'ms');
+  report(`${prefix}stock_first_pull_10k_ms`, stock.pullMs, 'ms');
+  report(`${prefix}stock_push_1k_ms`, stock.pushMs, 'ms');
+  report(`${prefix}sync_push_speedup_vs_stock`, stock.pushMs / ours.pushMs, 'x');
 }
 
 const progress = (line: string) => process.env.BENCH_DEBUG && console.error(`[sync bench] ${line}`);
@@ -226,17 +195,13 @@ const progress = (line: string) => process.env.BENCH_DEBUG && console.error(`[sy
 export async function run(): Promise<void> {
   const stack = await startStack({ apiPort: 0, dbPort: 0, seed: false });
   try {
-    const fixture = await setUp(stack);
-    progress('seeded');
-    const ours = await benchOurs(fixture);
-    progress(`ours ${JSON.stringify(ours)}`);
-    // Same seeded rows, plus the 1,000 ours pushed: the stock pull serves 11,000.
-    const stock = await benchStock(fixture);
-    report('sync_first_pull_10k_ms', ours.pullMs, 'ms');
-    report('sync_push_1k_ms', ours.pushMs, 'ms');
-    report('stock_first_pull_10k_ms', stock.pullMs, 'ms');
-    report('stock_push_1k_ms', stock.pushMs, 'ms');
-    report('sync_push_speedup_vs_stock', stock.pushMs / ours.pushMs, 'x');
+    // One client per runtime, so each starts from the same 10,000 rows.
+    const browserRun = await inChromium(await seedClient(stack));
+    progress(`chromium ${JSON.stringify(browserRun)}`);
+    const nodeRun = await inNode(await seedClient(stack));
+    progress(`node ${JSON.stringify(nodeRun)}`);
+    reportBoth('', browserRun);
+    reportBoth('node_', nodeRun);
   } finally {
     await stack.stop();
   }
