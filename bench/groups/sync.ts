@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { createClient } from '@supabase/supabase-js';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import pg from 'pg';
+import type { Page } from 'playwright-core';
 import { build, preview } from 'vite';
 import WebSocket from 'ws';
 import { newRowId } from '../../src/db/ids';
@@ -136,39 +137,49 @@ async function servePage(): Promise<{ url: string; close: () => Promise<void> }>
   };
 }
 
+type BenchTab = { syncBench: SyncBenchPage };
+
 /**
- * Each device in a fresh browser profile on disk: an empty IndexedDB, as on a new phone.
- * (An incognito context keeps IndexedDB in memory, and Chromium's in-memory store is many
- * times slower than its on-disk one for indexed writes: not what an installed PWA uses.)
+ * Runs `call` in the benchmark page of a fresh browser profile on disk: an empty IndexedDB, as
+ * on a new phone. (An incognito context keeps IndexedDB in memory, and Chromium's in-memory
+ * store is many times slower than its on-disk one for indexed writes: not what an installed
+ * PWA uses.)
  */
-async function inChromium(fixture: SyncBenchFixture): Promise<BothDevices> {
+async function inFreshProfile<T>(url: string, what: string, call: (tab: Page) => Promise<T>): Promise<T> {
+  const profile = await mkdtemp(join(tmpdir(), 'fitcoach-sync-bench-profile-'));
+  const context = await launchPersistentContext(profile);
+  try {
+    const tab = context.pages()[0] ?? (await context.newPage());
+    const errors: string[] = [];
+    tab.on('pageerror', (error) => errors.push(error.message));
+    await tab.goto(url);
+    await tab.waitForFunction(() => document.body.dataset.ready === 'true');
+    try {
+      return await call(tab);
+    } catch (error) {
+      const pageErrors = errors.length ? `\npage errors: ${errors.join('\n')}` : '';
+      throw new Error(`${what} in Chromium: ${error instanceof Error ? error.message : String(error)}${pageErrors}`, { cause: error });
+    }
+  } finally {
+    await context.close();
+    await rm(profile, { recursive: true, force: true });
+  }
+}
+
+type ChromiumRun = BothDevices & { putStraightMs: number };
+
+async function inChromium(fixture: SyncBenchFixture): Promise<ChromiumRun> {
   const page = await servePage();
   try {
-    return await runBoth(fixture, async (device, deviceFixture) => {
-      const profile = await mkdtemp(join(tmpdir(), 'fitcoach-sync-bench-profile-'));
-      const context = await launchPersistentContext(profile);
-      try {
-        const tab = context.pages()[0] ?? (await context.newPage());
-        const errors: string[] = [];
-        tab.on('pageerror', (error) => errors.push(error.message));
-        await tab.goto(page.url);
-        await tab.waitForFunction(() => document.body.dataset.ready === 'true');
-        try {
-          return await tab.evaluate(([which, f]) => (window as unknown as { syncBench: SyncBenchPage }).syncBench[which](f), [
-            device,
-            deviceFixture,
-          ] as const);
-        } catch (error) {
-          throw new Error(
-            `${device} in Chromium: ${error instanceof Error ? error.message : String(error)}${errors.length ? `\npage errors: ${errors.join('\n')}` : ''}`,
-            { cause: error },
-          );
-        }
-      } finally {
-        await context.close();
-        await rm(profile, { recursive: true, force: true });
-      }
-    });
+    const devices = await runBoth(fixture, (device, deviceFixture) =>
+      inFreshProfile(page.url, device, (tab) =>
+        tab.evaluate(([which, f]) => (window as unknown as BenchTab).syncBench[which](f), [device, deviceFixture] as const),
+      ),
+    );
+    const putStraightMs = await inFreshProfile(page.url, 'IndexedDB floor', (tab) =>
+      tab.evaluate((count) => (window as unknown as BenchTab).syncBench.putSetLogsStraight(count), fixture.serverRows),
+    );
+    return { ...devices, putStraightMs };
   } finally {
     await page.close();
   }
@@ -202,6 +213,8 @@ export async function run(): Promise<void> {
     const browserRun = await inChromium(await seedClient(stack));
     progress(`chromium ${JSON.stringify(browserRun)}`);
     reportBoth('', browserRun);
+    // What the browser alone needs to store the 10,000 rows: the floor under the first pull.
+    report('idb_put_10k_set_logs_ms', browserRun.putStraightMs, 'ms');
     reportBoth('node_', nodeRun);
   } finally {
     await stack.stop();
