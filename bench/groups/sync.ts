@@ -12,9 +12,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createClient } from '@supabase/supabase-js';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import pg from 'pg';
 import type { Page } from 'playwright-core';
 import { build, preview } from 'vite';
 import WebSocket from 'ws';
@@ -22,6 +20,9 @@ import { newRowId } from '../../src/db/ids';
 import { startStack, type LocalStack } from '../../supabase/local/stack.js';
 import { freePort } from '../../supabase/local/ports.js';
 import { launchPersistentContext } from '../../tests/helpers/browser.js';
+import { createTestUser, sql } from '../../tests/helpers/device.js';
+import type { TestStack } from '../../tests/helpers/stack.js';
+import { createExercise } from '../../tests/helpers/sync-fixtures.js';
 import { report } from '../report.js';
 import { benchOurs, benchStock, type DeviceTimes, type SyncBenchFixture } from '../sync/devices';
 import type { SyncBenchPage } from '../sync/page/main';
@@ -30,45 +31,19 @@ const SEEDED_SET_LOGS = 10_000;
 const OFFLINE_SET_LOGS = 1_000;
 const PAGE_ROOT = join(import.meta.dirname, '../sync/page');
 
-async function query(url: string, text: string, params: unknown[] = []): Promise<pg.QueryResult> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await client.query(text, params);
-  } finally {
-    await client.end();
-  }
-}
-
 /** A client with 10,000 logged sets of one exercise, and an empty workout for today. */
-async function seedClient(stack: LocalStack): Promise<SyncBenchFixture> {
-  const admin = createClient(stack.apiUrl, stack.serviceRoleKey, {
-    auth: { persistSession: false, autoRefreshToken: false },
-    realtime: { transport: WebSocket as never },
-  });
-  const email = `bench-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@sync.test`;
-  const password = 'correct-horse-battery-1';
-  const { data, error } = await admin.auth.admin.createUser({
-    email,
-    password,
-    email_confirm: true,
-    user_metadata: { role: 'client', full_name: 'Bench' },
-  });
-  if (error || !data.user) throw new Error(`createUser: ${error?.message}`);
-  const userId = data.user.id;
-  const exerciseId = newRowId();
+async function seedClient(localStack: LocalStack): Promise<SyncBenchFixture> {
+  const stack: TestStack = { ...localStack, postgresUrl: localStack.dbUrl };
+  const client = await createTestUser(stack, 'client', 'bench');
+  const exerciseId = await createExercise(stack, `Back squat ${client.email}`);
   const sessionId = newRowId();
   const offlineSessionId = newRowId();
-  await query(stack.superuserUrl, `insert into public.exercises (id, name, body_part) values ($1, $2, 'legs')`, [
-    exerciseId,
-    `Back squat ${email}`,
-  ]);
-  await query(
+  await sql(
     stack.superuserUrl,
     `insert into public.workout_sessions (id, client_id, name) values ($1, $2, 'Bench session'), ($3, $2, 'Today')`,
-    [sessionId, userId, offlineSessionId],
+    [sessionId, client.userId, offlineSessionId],
   );
-  await query(
+  await sql(
     stack.superuserUrl,
     `insert into public.set_logs (id, session_id, exercise_id, set_index, weight_kg, reps, rir, done, performed_at, created_at, updated_at, updated_by_device)
      select extensions.gen_random_uuid(), $1, $2, 1 + (i % 1000), 60 + (i % 80), 1 + (i % 12), i % 4, true,
@@ -78,13 +53,13 @@ async function seedClient(stack: LocalStack): Promise<SyncBenchFixture> {
   );
   // A database in use has planner statistics (autovacuum gathers them within a minute of a
   // bulk load); without them the PR trigger's queries pick a poor index and every push pays.
-  await query(stack.superuserUrl, 'analyze public.set_logs');
+  await sql(stack.superuserUrl, 'analyze public.set_logs');
   return {
     apiUrl: stack.apiUrl,
     anonKey: stack.anonKey,
-    userId,
-    email,
-    password,
+    userId: client.userId,
+    email: client.email,
+    password: client.password,
     offlineSessionId,
     exerciseId,
     serverRows: SEEDED_SET_LOGS,

@@ -15,6 +15,7 @@ import { insertRows } from '../../src/db/writes';
 import { startSync } from '../../src/sync/engine';
 import { openSyncLocalStore } from '../../src/sync/local-store';
 import { createSyncStatusStore } from '../../src/sync/status-store';
+import { setLogFields } from '../../tests/helpers/set-log-fields';
 
 export const PULL_BATCH = 1000;
 export const PUSH_BATCH = 500;
@@ -60,26 +61,11 @@ async function openDevice(fixture: SyncBenchFixture, name: string, runtime: Devi
   });
 }
 
+/** Today's workout, logged offline: in order, a second apart, the last one just now. */
 function offlineSets(fixture: SyncBenchFixture) {
-  const now = Date.now();
-  return Array.from({ length: fixture.offlineSets }, (_, i) => ({
-    session_id: fixture.offlineSessionId,
-    client_id: fixture.userId,
-    exercise_id: fixture.exerciseId,
-    program_exercise_id: null,
-    set_index: 1 + (i % 1000),
-    set_kind: 'working' as const,
-    weight_kg: 100,
-    reps: 5,
-    rir: 2,
-    rpe: null,
-    duration_seconds: null,
-    distance_m: null,
-    done: true,
-    // Logged in order, a second apart, the last one just now.
-    performed_at: new Date(now - (fixture.offlineSets - i) * 1000).toISOString(),
-    notes: null,
-  }));
+  return Array.from({ length: fixture.offlineSets }, (_, i) =>
+    setLogFields(fixture.offlineSessionId, fixture.userId, fixture.exerciseId, 1 + (i % 1000)),
+  );
 }
 
 /** The offline workout's sets on the server, as the signed-in client sees them. */

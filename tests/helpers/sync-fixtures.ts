@@ -4,6 +4,9 @@ import type { NewRowFields } from '../../src/db/writes';
 import { sql } from './device';
 import type { TestStack } from './stack';
 
+// Set logs are built where a browser page can import them too (the sync benchmark).
+export { setLogFields } from './set-log-fields';
+
 /** A global exercise (as the dashboard adds them); set logs and prescriptions point at it. */
 export async function createExercise(stack: TestStack, name = 'Back squat'): Promise<string> {
   const id = newRowId();
@@ -40,33 +43,6 @@ export function sessionFields(clientId: string, changes: Partial<NewRowFields<'w
     duration_seconds: null,
     rating: null,
     week_index: null,
-    notes: null,
-    ...changes,
-  };
-}
-
-export function setLogFields(
-  sessionId: string,
-  clientId: string,
-  exerciseId: string,
-  setIndex: number,
-  changes: Partial<NewRowFields<'set_logs'>> = {},
-): NewRowFields<'set_logs'> {
-  return {
-    session_id: sessionId,
-    client_id: clientId,
-    exercise_id: exerciseId,
-    program_exercise_id: null,
-    set_index: setIndex,
-    set_kind: 'working',
-    weight_kg: 100,
-    reps: 5,
-    rir: 2,
-    rpe: null,
-    duration_seconds: null,
-    distance_m: null,
-    done: true,
-    performed_at: new Date(Date.now() - 1000 * (1000 - setIndex)).toISOString(),
     notes: null,
     ...changes,
   };
