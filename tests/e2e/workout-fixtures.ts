@@ -7,7 +7,7 @@ import { newRowId } from '../../src/db/ids';
 import { createTestUser, linkTrainerAndClient, sql, type TestUser } from '../helpers/device';
 import type { TestStack } from '../helpers/stack';
 
-export type PlannedExercise = { name: string; loadKg: number; reps: number; sets: number; restSeconds?: number };
+export type PlannedExercise = { name: string; loadKg: number | null; reps: number; sets: number; restSeconds?: number };
 
 export type ClientWithProgram = { client: TestUser; trainer: TestUser; dayName: string; exercises: Array<PlannedExercise & { id: string }> };
 

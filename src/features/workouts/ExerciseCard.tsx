@@ -1,5 +1,6 @@
 import { memo, useState } from 'react';
 import { Link } from 'react-router';
+import { MenuDisclosure } from '@/lib/ui/MenuDisclosure';
 import { SetRowView, type EffortField } from './SetRowView';
 import type { SetValues } from './useWorkoutWriter';
 import type { WeightUnit } from './units';
@@ -9,7 +10,8 @@ import { targetText } from './workout-plan';
 export type SlotActions = {
   onTick: (row: LoggerRow, values: SetValues) => void;
   onUntick: (row: LoggerRow) => void;
-  onChange: (row: LoggerRow, values: Partial<SetValues>) => void;
+  /** Resolves once the change is stored. */
+  onChange: (row: LoggerRow, values: Partial<SetValues>) => Promise<void> | void;
   onRemove: (row: LoggerRow) => void;
   onAddSet: (slot: LoggerSlot) => void;
   onMove?: (slot: LoggerSlot, delta: -1 | 1) => void;
@@ -32,7 +34,9 @@ type Props = {
 
 /** One exercise of the workout: target, last time, its sets, and what can be done with it. */
 export const ExerciseCard = memo(function ExerciseCard({ slot, name, nameOf, unit, recordKeys, index, count, actions }: Props) {
-  const [effort, setEffort] = useState<EffortField>(slot.prescription?.rpe !== null && slot.prescription?.rpe !== undefined ? 'rpe' : 'rir');
+  const [effort, setEffort] = useState<EffortField>(
+    slot.prescription?.rpe !== null && slot.prescription?.rpe !== undefined ? 'rpe' : 'rir',
+  );
   const target = targetText(slot.prescription, unit);
   const headingId = `slot-${slot.key}`;
   const done = slot.rows.filter((r) => r.done).length;
@@ -67,34 +71,31 @@ export const ExerciseCard = memo(function ExerciseCard({ slot, name, nameOf, uni
           {done}/{slot.rows.length}
         </span>
         {(actions.onMove || actions.onSkip || actions.onSwap) && (
-          <details className="slot-menu">
-            <summary aria-label={`Options for ${name}`}>⋯</summary>
-            <div className="slot-menu-items">
-              {actions.onMove && (
-                <>
-                  <button type="button" disabled={index === 0} onClick={() => actions.onMove?.(slot, -1)}>
-                    Move up
-                  </button>
-                  <button type="button" disabled={index === count - 1} onClick={() => actions.onMove?.(slot, 1)}>
-                    Move down
-                  </button>
-                </>
-              )}
-              {actions.onSwap && (
-                <button type="button" onClick={() => actions.onSwap?.(slot)}>
-                  Swap exercise
+          <MenuDisclosure className="slot-menu" label={`Options for ${name}`} summary="⋯">
+            {actions.onMove && (
+              <>
+                <button type="button" disabled={index === 0} onClick={() => actions.onMove?.(slot, -1)}>
+                  Move up
                 </button>
-              )}
-              <button type="button" onClick={() => setEffort(effort === 'rir' ? 'rpe' : 'rir')}>
-                Log {effort === 'rir' ? 'RPE' : 'RIR'} instead
+                <button type="button" disabled={index === count - 1} onClick={() => actions.onMove?.(slot, 1)}>
+                  Move down
+                </button>
+              </>
+            )}
+            {actions.onSwap && (
+              <button type="button" onClick={() => actions.onSwap?.(slot)}>
+                Swap exercise
               </button>
-              {actions.onSkip && (
-                <button type="button" onClick={() => actions.onSkip?.(slot)}>
-                  Skip exercise
-                </button>
-              )}
-            </div>
-          </details>
+            )}
+            <button type="button" onClick={() => setEffort(effort === 'rir' ? 'rpe' : 'rir')}>
+              Log {effort === 'rir' ? 'RPE' : 'RIR'} instead
+            </button>
+            {actions.onSkip && (
+              <button type="button" onClick={() => actions.onSkip?.(slot)}>
+                Skip exercise
+              </button>
+            )}
+          </MenuDisclosure>
         )}
       </header>
       <div className="set-head" aria-hidden="true">

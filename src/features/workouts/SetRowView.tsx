@@ -1,6 +1,7 @@
 import { memo, useRef, useState, type KeyboardEvent } from 'react';
 import { keepClearOfSteppers } from './steppers-panel';
 import { formatSetInput, parseSetInput, stepValue, type SetValueField } from './set-input';
+import { afterRowChange, dropSent, latestValues, settleSent, withSent, type SentValues, type StoredValues } from './sent-values';
 import type { SetValues } from './useWorkoutWriter';
 import { weightStep, formatWeight, type WeightUnit } from './units';
 import type { LoggerRow } from './workout-model';
@@ -23,7 +24,8 @@ type Props = {
   isRecord: boolean;
   onTick: (row: LoggerRow, values: SetValues) => void;
   onUntick: (row: LoggerRow) => void;
-  onChange: (row: LoggerRow, values: Partial<SetValues>) => void;
+  /** Resolves once the change is stored (a draft row's change is stored at once). */
+  onChange: (row: LoggerRow, values: Partial<SetValues>) => Promise<void> | void;
   onRemove: (row: LoggerRow) => void;
 };
 
@@ -36,9 +38,25 @@ const FIELD_LABEL: Record<SetValueField, string> = { weightKg: 'Weight', reps: '
  * phone's numeric keypad; arrow keys and the stepper bar (shown while the row has focus)
  * change values by the plate step; Enter commits, and Enter on reps ticks the set.
  */
-export const SetRowView = memo(function SetRowView({ row, timed, exerciseName, unit, effort, previous, isRecord, onTick, onUntick, onChange, onRemove }: Props) {
+export const SetRowView = memo(function SetRowView({
+  row,
+  timed,
+  exerciseName,
+  unit,
+  effort,
+  previous,
+  isRecord,
+  onTick,
+  onUntick,
+  onChange,
+  onRemove,
+}: Props) {
   const [drafts, setDrafts] = useState<Drafts>({});
   const [errors, setErrors] = useState<Partial<Record<SetValueField, string>>>({});
+  // What this row sent that `row` may not show yet (a tick right after a blur must not write
+  // the older values over it): see sent-values.ts.
+  const [sent, setSent] = useState<SentValues>({});
+  const [sentFor, setSentFor] = useState(row);
   // The tap shows at once; the stored row (a new `row` object after the write) is the truth
   // from then on, whether or not the write went through.
   const [asked, setAsked] = useState<{ row: LoggerRow; done: boolean } | null>(null);
@@ -46,11 +64,24 @@ export const SetRowView = memo(function SetRowView({ row, timed, exerciseName, u
   const done = asked && asked.row === row ? asked.done : row.done;
   const saving = done !== row.done;
   const label = `set ${row.setIndex} of ${exerciseName}`;
-  const stored: Record<SetValueField, number | null> = { weightKg: row.weightKg, reps: row.reps, rir: row.rir, rpe: row.rpe, durationSeconds: row.durationSeconds };
+  const stored: StoredValues = { weightKg: row.weightKg, reps: row.reps, rir: row.rir, rpe: row.rpe, durationSeconds: row.durationSeconds };
+  if (sentFor !== row) {
+    setSentFor(row);
+    setSent((s) => afterRowChange(s, stored));
+  }
+  const latest = latestValues(stored, sent);
   const amount: SetValueField = timed ? 'durationSeconds' : 'reps';
 
+  function send(field: SetValueField, value: number | null) {
+    setSent((s) => withSent(s, field, value));
+    Promise.resolve(onChange(row, { [field]: value })).then(
+      () => setSent((s) => settleSent(s, field, value)),
+      () => setSent((s) => dropSent(s, field, value)),
+    );
+  }
+
   function currentValues(): SetValues | null {
-    const values: SetValues = { ...stored };
+    const values: SetValues = { ...latest };
     for (const field of Object.keys(drafts) as SetValueField[]) {
       const parsed = parseSetInput(field, drafts[field] ?? '', unit);
       if (!parsed.ok) {
@@ -76,19 +107,20 @@ export const SetRowView = memo(function SetRowView({ row, timed, exerciseName, u
       delete next[field];
       return next;
     });
-    if (parsed.value !== stored[field]) onChange(row, { [field]: parsed.value });
+    if (parsed.value !== latest[field]) send(field, parsed.value);
   }
 
   function step(field: SetValueField, direction: 1 | -1) {
-    const base = drafts[field] !== undefined ? parseSetInput(field, drafts[field] ?? '', unit) : { ok: true as const, value: stored[field] };
-    const value = stepValue(field, base.ok ? base.value : stored[field], direction, unit, weightStep(unit));
+    const base =
+      drafts[field] !== undefined ? parseSetInput(field, drafts[field] ?? '', unit) : { ok: true as const, value: latest[field] };
+    const value = stepValue(field, base.ok ? base.value : latest[field], direction, unit, weightStep(unit));
     setDrafts((d) => {
       const next = { ...d };
       delete next[field];
       return next;
     });
     setErrors((e) => ({ ...e, [field]: undefined }));
-    onChange(row, { [field]: value });
+    send(field, value);
   }
 
   function tick() {
@@ -132,7 +164,7 @@ export const SetRowView = memo(function SetRowView({ row, timed, exerciseName, u
         aria-label={`${FIELD_LABEL[field]}${field === 'weightKg' ? ` (${unit})` : ''}, ${label}`}
         aria-invalid={errors[field] ? true : undefined}
         aria-describedby={errors[field] ? `${row.key}-error` : undefined}
-        value={drafts[field] ?? formatSetInput(field, stored[field], unit)}
+        value={drafts[field] ?? formatSetInput(field, latest[field], unit)}
         onChange={(event) => setDrafts((d) => ({ ...d, [field]: event.target.value }))}
         onFocus={() => keepClearOfSteppers(rowRef.current)}
         onBlur={() => commit(field)}

@@ -140,13 +140,12 @@ export function WorkoutLogger({ title, session, plan, onInteractive }: Props) {
         if (row.stored) void writer.untick(row.key);
       },
       onChange: (row, values) => {
-        if (row.stored) return void writer.updateSet(row.key, values);
+        if (row.stored) return writer.updateSet(row.key, values);
         if (storing.current) {
-          void storing.current.then(({ ids }) => {
+          return storing.current.then(({ ids }) => {
             const id = ids.get(row.key);
             if (id) return writer.updateSet(id, values);
           });
-          return;
         }
         setDraftEdits((edits) => ({ ...edits, [row.key]: { ...edits[row.key], ...values } }));
       },

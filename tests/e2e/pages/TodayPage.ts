@@ -29,6 +29,15 @@ export class TodayPage {
     return this.page.getByRole('button', { name: `${direction} ${field} of set ${set} of ${exercise}`, exact: true });
   }
 
+  /** Taps a field and types over its value with the keyboard, as a person does (no blur yet). */
+  async typeInto(field: 'Weight' | 'Reps' | 'RIR' | 'RPE', exercise: string, set: number, text: string): Promise<void> {
+    const input = this.input(field, exercise, set);
+    await input.click();
+    await this.page.keyboard.press('ControlOrMeta+A');
+    await this.page.keyboard.press('Backspace');
+    await this.page.keyboard.type(text);
+  }
+
   async isDone(exercise: string, set: number): Promise<boolean> {
     return (await this.tick(exercise, set).getAttribute('aria-pressed')) === 'true';
   }

@@ -1,0 +1,122 @@
+/**
+ * What a client types into a set row is what the tick saves: a field commits on blur, and the
+ * tap on the tick comes right after that blur, before the device database has the typed value
+ * back. Typed with the keyboard and tapped, as on the gym floor (filling fields from a script
+ * never showed it): a draft workout's first tick, a stored workout's later ticks, an empty
+ * weight typed, reps, RIR and RPE.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { sql } from '../helpers/device';
+import { buildAndServeApp, launchBrowser, newContext, type ServedApp, withScreenshotOnFailure } from '../helpers/browser';
+import { startTestStack, type TestStack } from '../helpers/stack';
+import { SignInPage } from './pages/SignInPage';
+import { TodayPage } from './pages/TodayPage';
+import { createClientWithProgram, type ClientWithProgram } from './workout-fixtures';
+
+let stack: TestStack;
+let app: ServedApp;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let fixture: ClientWithProgram;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  fixture = await createClientWithProgram(stack, [
+    { name: 'Back squat', loadKg: 100, reps: 5, sets: 3 },
+    { name: 'Bench press', loadKg: null, reps: 8, sets: 2 },
+  ]);
+  app = await buildAndServeApp(stack.apiUrl, stack.anonKey);
+  browser = await launchBrowser();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await stack?.stop();
+});
+
+beforeEach(async () => {
+  context = await newContext(browser);
+  page = await context.newPage();
+});
+
+afterEach(async () => {
+  await context?.close();
+});
+
+type StoredSet = { name: string; set_index: number; weight_kg: string | null; reps: number; rir: number | null; rpe: string | null };
+
+async function doneSets(): Promise<string[]> {
+  const rows = await sql<StoredSet>(
+    stack.superuserUrl,
+    `select e.name, s.set_index, s.weight_kg, s.reps, s.rir, s.rpe from public.set_logs s join public.exercises e on e.id = s.exercise_id
+     where s.client_id = $1 and s.done and not s.deleted order by e.name, s.set_index`,
+    [fixture.client.userId],
+  );
+  return rows.map(
+    (r) =>
+      `${r.name} ${r.set_index}: ${r.weight_kg === null ? '-' : Number(r.weight_kg)} × ${r.reps} rir ${r.rir ?? '-'} rpe ${r.rpe === null ? '-' : Number(r.rpe)}`,
+  );
+}
+
+describe('typing a value and tapping the tick', () => {
+  it('saves what was typed, on screen and in Postgres', { timeout: 120_000 }, async () => {
+    await withScreenshotOnFailure(page, 'gym-floor-typing', async () => {
+      const today = new TodayPage(page);
+      const signIn = new SignInPage(page);
+      await signIn.open(app.url);
+      await signIn.signIn(fixture.client.email, fixture.client.password);
+      await today.tick('Bench press', 2).waitFor();
+
+      // The draft's first tick: reps typed over the prefilled 5, RIR into an empty field.
+      await today.typeInto('Reps', 'Back squat', 1, '6');
+      await today.typeInto('RIR', 'Back squat', 1, '2');
+      await today.tick('Back squat', 1).click();
+      await today.tick('Back squat', 1).and(page.locator('[aria-pressed="true"]')).waitFor();
+
+      // A stored workout: weight typed, then the tick at once.
+      await today.typeInto('Weight', 'Back squat', 2, '102.5');
+      await today.tick('Back squat', 2).click();
+      // Reps typed, a second's pause, then the tick.
+      await today.typeInto('Reps', 'Back squat', 3, '4');
+      await page.waitForTimeout(1000);
+      await today.tick('Back squat', 3).click();
+
+      // An empty weight typed; RPE instead of RIR, typed.
+      await today.typeInto('Weight', 'Bench press', 1, '40');
+      await today.tick('Bench press', 1).click();
+      await page.getByLabel('Options for Bench press').click();
+      await page.getByRole('button', { name: 'Log RPE instead' }).click();
+      await today.typeInto('RPE', 'Bench press', 2, '8.5');
+      await today.typeInto('Reps', 'Bench press', 2, '10');
+      await today.tick('Bench press', 2).click();
+
+      for (const [exercise, set] of [
+        ['Back squat', 3],
+        ['Bench press', 2],
+      ] as const) {
+        await today.tick(exercise, set).and(page.locator('[aria-pressed="true"]')).waitFor();
+      }
+      await page.locator('[data-testid="set-row"][data-saving]').first().waitFor({ state: 'detached' });
+      expect(await today.input('Reps', 'Back squat', 1).inputValue()).toBe('6');
+      expect(await today.input('RIR', 'Back squat', 1).inputValue()).toBe('2');
+      expect(await today.input('Weight', 'Back squat', 2).inputValue()).toBe('102.5');
+      expect(await today.input('Reps', 'Back squat', 3).inputValue()).toBe('4');
+      expect(await today.input('Weight', 'Bench press', 1).inputValue()).toBe('40');
+      expect(await today.input('RPE', 'Bench press', 2).inputValue()).toBe('8.5');
+      expect(await today.input('Reps', 'Bench press', 2).inputValue()).toBe('10');
+
+      await expect
+        .poll(doneSets, { timeout: 30_000, interval: 500 })
+        .toEqual([
+          'Back squat 1: 100 × 6 rir 2 rpe -',
+          'Back squat 2: 102.5 × 5 rir - rpe -',
+          'Back squat 3: 100 × 4 rir - rpe -',
+          'Bench press 1: 40 × 8 rir - rpe -',
+          'Bench press 2: - × 10 rir - rpe 8.5',
+        ]);
+    });
+  });
+});
