@@ -994,11 +994,13 @@ values
   ('00000000-0000-4000-b000-000000000004', '00000000-0000-4000-8000-000000000003', '00000000-0000-4000-8000-000000000001',
    'Prepare lunch the night before', null, 'weekly', 4, null, null, current_date - 14, now() - interval '14 days', now() - interval '14 days');
 
+-- No ids: habit_logs takes the id devices derive from (habit, day) (sync.habit_log_id).
 insert into public.habit_logs (habit_id, log_date, done, value, created_at, updated_at)
 select h.id, current_date - d,
        (d + h.offset_days) % 7 not in (2, 5),
        case h.unit when 'l' then 1.8 + ((d * 7) % 10) / 10.0 when 'steps' then 6000 + (d * 1379) % 5000 end,
-       (current_date - d) + interval '21 hours', (current_date - d) + interval '21 hours'
+       -- Logged at 21:00 that day; today's not later than now (a tick this morning is newer).
+       least(now(), (current_date - d) + interval '21 hours'), least(now(), (current_date - d) + interval '21 hours')
 from (
   select id, unit, starts_on, (row_number() over (order by id))::int as offset_days
   from public.habits where client_id in ('00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000003')

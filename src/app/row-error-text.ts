@@ -52,7 +52,7 @@ export function reasonFor(record: Pick<RowErrorRecord, 'code' | 'constraint' | '
     case '23503':
       return 'It refers to something the server does not have (it may have been deleted, or not reached the server yet). Try again, or discard it.';
     case '23505':
-      return 'The server already has one like it.';
+      return 'The server already has one like it, so this copy cannot be added. Discard it: the server’s one stays and shows here.';
     case '23502':
       return `The ${field(record.column ?? 'value')} is missing.`;
     case '42501':
