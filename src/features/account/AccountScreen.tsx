@@ -1,11 +1,11 @@
 import type { Session } from '@supabase/supabase-js';
 import { useState } from 'react';
 import { markDeviceClosed, useDeviceStore, whenEngineStarted } from '@/lib/device-store';
-import { getSupabase } from '@/lib/supabase';
+import { AUTH_STORAGE_KEY, getSupabase } from '@/lib/supabase';
 import { Dialog } from '@/lib/ui/Dialog';
 import type { PendingChanges } from '@/sync';
 import { syncStatus } from '@/sync/status-store';
-import { rememberKeptChanges } from './session-store';
+import { markSignedOut, rememberKeptChanges } from './session-store';
 import { forgetProfile, setWeightUnit, useProfile, useProfileSyncPending } from './useProfile';
 
 const ROLE_LABELS = { client: 'Client', trainer: 'Trainer', admin: 'Admin' } as const;
@@ -33,8 +33,10 @@ export function AccountScreen({ session }: { session: Session }) {
     const [{ signOutKeepingChanges }, supabase] = await Promise.all([import('@/sync/session'), getSupabase()]);
     // Screens leave the database before it closes: one mounting meanwhile would read a closed one.
     markDeviceClosed();
-    const kept = await signOutKeepingChanges({ supabase, engine: engine ?? undefined, database: database ?? undefined });
+    const kept = await signOutKeepingChanges({ supabase, engine: engine ?? undefined, database: database ?? undefined, authStorageKey: AUTH_STORAGE_KEY });
     rememberKeptChanges(kept.total);
+    // supabase-js says SIGNED_OUT only when the server answered; offline the device is signed out all the same.
+    markSignedOut();
     forgetProfile();
     setBusy(false);
   }

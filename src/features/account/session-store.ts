@@ -52,6 +52,11 @@ export function watchSession(): () => void {
   };
 }
 
+/** This device signed out (whether or not the server heard of it). */
+export function markSignedOut(): void {
+  applySession(null);
+}
+
 export function rememberKeptChanges(count: number): void {
   useSessionStore.setState({ keptAtSignOut: count });
 }

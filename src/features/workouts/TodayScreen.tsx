@@ -55,7 +55,15 @@ export function TodayScreen() {
     <section className="screen" aria-labelledby="today-title">
       <h1 id="today-title">Today</h1>
       <div className="card today-card">
-        {choice.kind === 'done-today' && (
+        {choice.kind === 'done-today' && choice.session.status === 'skipped' && (
+          <>
+            <p className="big">You skipped {choice.day.name} today.</p>
+            <button type="button" onClick={() => void writer.undoSkip(choice.session.id)}>
+              Undo skip
+            </button>
+          </>
+        )}
+        {choice.kind === 'done-today' && choice.session.status !== 'skipped' && (
           <>
             <p className="big">✓ {choice.day.name} is done for today.</p>
             <Link to={`/history/${choice.session.id}`}>See the summary</Link>

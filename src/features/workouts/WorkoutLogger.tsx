@@ -60,6 +60,7 @@ export function WorkoutLogger({ title, session, plan, onInteractive }: Props) {
   const [picker, setPicker] = useState<Picker>(null);
   const [finishing, setFinishing] = useState(false);
   const [confirmDiscard, setConfirmDiscard] = useState(false);
+  const [confirmSkip, setConfirmSkip] = useState(false);
 
   const loading = prescriptions === undefined || history === undefined || (session !== null && sessionSets === undefined);
   const computedSlots = useMemo(() => {
@@ -229,7 +230,7 @@ export function WorkoutLogger({ title, session, plan, onInteractive }: Props) {
           </button>
         )}
         {!session && plan && (
-          <button type="button" onClick={() => void writer.skipDay(start())}>
+          <button type="button" onClick={() => setConfirmSkip(true)}>
             Skip this workout
           </button>
         )}
@@ -243,6 +244,24 @@ export function WorkoutLogger({ title, session, plan, onInteractive }: Props) {
         onClose={() => setPicker(null)}
       />
       <FinishDialog open={finishing} summary={summary} unit={unit} onSave={finish} onClose={() => setFinishing(false)} />
+      <Dialog open={confirmSkip} title={`Skip ${title}?`} onClose={() => setConfirmSkip(false)}>
+        <p>Your program moves on to its next workout. You can undo this on Today.</p>
+        <div className="dialog-actions">
+          <button type="button" onClick={() => setConfirmSkip(false)}>
+            Keep it
+          </button>
+          <button
+            type="button"
+            className="danger-outline"
+            onClick={() => {
+              setConfirmSkip(false);
+              void writer.skipDay(start());
+            }}
+          >
+            Skip workout
+          </button>
+        </div>
+      </Dialog>
       <Dialog open={confirmDiscard} title="Discard this workout?" onClose={() => setConfirmDiscard(false)}>
         <p>No set is ticked yet. The workout and its planned sets are removed.</p>
         <div className="dialog-actions">

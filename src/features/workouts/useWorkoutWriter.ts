@@ -107,6 +107,11 @@ function createWriter(db: DeviceDatabase) {
       });
     },
 
+    /** Takes a skip back: the day is planned again. */
+    undoSkip(sessionId: string): Promise<void> {
+      return deleteRow(db, 'workout_sessions', sessionId);
+    },
+
     startAdHoc(clientId: string): Promise<string> {
       return insertSession({ clientId, programDayId: null, weekIndex: null, name: 'Workout' }, new Date().toISOString());
     },

@@ -1,0 +1,138 @@
+/**
+ * The demo world as a new user meets it (issue 24), in Chromium against the production build:
+ * a habit the seed logged today ticks and unticks with nothing refused; skipping the planned
+ * workout asks first, says "skipped" (not "done") and can be undone; signing out offline with a
+ * change waiting completes and stays signed out after a reload and after the network returns.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DEMO_ACCOUNTS } from '../../supabase/local/demo-accounts';
+import { sql } from '../helpers/device';
+import { buildAndServeApp, cutNetwork, launchBrowser, newContext, restoreNetwork, type ServedApp, withScreenshotOnFailure } from '../helpers/browser';
+import { startTestStack, type TestStack } from '../helpers/stack';
+import { AppShellPage } from './pages/AppShellPage';
+import { SignInPage } from './pages/SignInPage';
+
+const alex = DEMO_ACCOUNTS.find((a) => a.label === 'demo client')!;
+const sam = DEMO_ACCOUNTS.find((a) => a.label === 'demo client 2')!;
+
+let stack: TestStack;
+let app: ServedApp;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  stack = await startTestStack({ seed: 'supabase/seed.sql' });
+  app = await buildAndServeApp(stack.apiUrl, stack.anonKey);
+  browser = await launchBrowser();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await stack?.stop();
+});
+
+beforeEach(async () => {
+  context = await newContext(browser);
+  page = await context.newPage();
+});
+
+afterEach(async () => {
+  await context?.close();
+});
+
+async function signInAs(account: { email: string; password: string }): Promise<AppShellPage> {
+  const signIn = new SignInPage(page);
+  await signIn.open(app.url);
+  await signIn.signIn(account.email, account.password);
+  const shell = new AppShellPage(page);
+  await shell.nav.waitFor();
+  await expect.poll(() => shell.syncDescription(), { timeout: 30_000 }).toContain('all changes synced');
+  return shell;
+}
+
+const todayLog = async (habit: string) =>
+  sql<{ done: boolean }>(
+    stack.superuserUrl,
+    `select l.done from public.habit_logs l join public.habits h on h.id = l.habit_id
+     where h.name = $1 and l.log_date = current_date and not l.deleted`,
+    [habit],
+  );
+
+describe('a demo client', () => {
+  it('ticks and unticks a habit the seed logged today, and nothing is refused', { timeout: 120_000 }, async () => {
+    await withScreenshotOnFailure(page, 'demo-habit-tick', async () => {
+      const shell = await signInAs(alex);
+      await page.goto(`${app.url}/progress/habits`);
+      const tick = page.getByRole('button', { name: /^Walk 8,000 steps: (mark done today|done today)/ });
+      await tick.waitFor();
+      if ((await tick.getAttribute('aria-pressed')) === 'true') {
+        await tick.click();
+        await expect.poll(async () => (await todayLog('Walk 8,000 steps')).map((r) => r.done), { timeout: 30_000 }).toEqual([false]);
+      }
+      await page.getByRole('button', { name: 'Walk 8,000 steps: mark done today' }).click();
+      await expect.poll(async () => (await todayLog('Walk 8,000 steps')).map((r) => r.done), { timeout: 30_000 }).toEqual([true]);
+      await expect.poll(() => shell.syncDescription(), { timeout: 30_000 }).toBe('Sync status: Online, all changes synced');
+      expect(await page.getByText(/refused/i).count()).toBe(0);
+
+      await page.getByRole('button', { name: 'Walk 8,000 steps: done today (tap to undo)' }).click();
+      await expect.poll(async () => (await todayLog('Walk 8,000 steps')).map((r) => r.done), { timeout: 30_000 }).toEqual([false]);
+      expect(await page.getByText(/refused/i).count()).toBe(0);
+    });
+  });
+
+  it('is asked before a workout is skipped, sees it as skipped, and can undo it', { timeout: 120_000 }, async () => {
+    await withScreenshotOnFailure(page, 'demo-skip', async () => {
+      await signInAs(sam);
+      await page.goto(`${app.url}/today`);
+      const skip = page.getByRole('button', { name: 'Skip this workout' });
+      await skip.waitFor();
+      const title = (await page.getByRole('heading', { level: 1 }).textContent()) ?? '';
+      const skippedRows = () =>
+        sql(stack.superuserUrl, `select 1 from public.workout_sessions where client_id = $1 and status = 'skipped' and not deleted and started_at > now() - interval '1 hour'`, [sam.id]);
+
+      await skip.click();
+      const dialog = page.getByRole('dialog', { name: `Skip ${title}?` });
+      await dialog.getByRole('button', { name: 'Keep it' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      expect(await page.getByRole('heading', { level: 1, name: title }).count()).toBe(1);
+
+      await skip.click();
+      await dialog.getByRole('button', { name: 'Skip workout' }).click();
+      await page.getByText(`You skipped ${title} today.`).waitFor();
+      expect(await page.getByText(/is done for today/).count()).toBe(0);
+      await expect.poll(async () => (await skippedRows()).length, { timeout: 30_000 }).toBe(1);
+
+      await page.getByRole('button', { name: 'Undo skip' }).click();
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
+      await expect.poll(async () => (await skippedRows()).length, { timeout: 30_000 }).toBe(0);
+    });
+  });
+
+  it('signs out offline with a change waiting, and stays signed out after a reload and back online', { timeout: 120_000 }, async () => {
+    await withScreenshotOnFailure(page, 'demo-sign-out-offline', async () => {
+      const shell = await signInAs(alex);
+      await page.goto(`${app.url}/progress/habits`);
+      await page.getByRole('button', { name: /^Drink 2.5 l of water: / }).waitFor();
+      await cutNetwork(context);
+      await page.getByRole('button', { name: /^Drink 2.5 l of water: / }).click();
+      await expect.poll(() => shell.syncDescription(), { timeout: 20_000 }).toMatch(/Offline, 1 change waiting/);
+
+      await shell.goTo('Account');
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.getByRole('button', { name: 'Sign out anyway' }).click();
+      const signIn = new SignInPage(page);
+      await signIn.email.waitFor({ timeout: 15_000 });
+      await page.getByText(/1 change.*kept on this device|kept on this device/i).first().waitFor();
+
+      await page.reload().catch(() => undefined);
+      await signIn.email.waitFor({ timeout: 15_000 });
+      await restoreNetwork(context);
+      await page.reload();
+      await signIn.email.waitFor({ timeout: 15_000 });
+      expect(await shell.nav.count()).toBe(0);
+    });
+  });
+});
