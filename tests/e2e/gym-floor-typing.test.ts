@@ -26,7 +26,9 @@ beforeAll(async () => {
   fixture = await createClientWithProgram(stack, [
     { name: 'Back squat', loadKg: 100, reps: 5, sets: 3 },
     { name: 'Bench press', loadKg: null, reps: 8, sets: 2 },
+    { name: 'Barbell row', loadKg: 60, reps: 10, sets: 2 },
   ]);
+  await sql(stack.superuserUrl, `insert into public.exercises (name, body_part, equipment) values ('Dumbbell row', 'back', 'dumbbell')`);
   app = await buildAndServeApp(stack.apiUrl, stack.anonKey);
   browser = await launchBrowser();
 }, 180_000);
@@ -52,7 +54,7 @@ async function doneSets(): Promise<string[]> {
   const rows = await sql<StoredSet>(
     stack.superuserUrl,
     `select e.name, s.set_index, s.weight_kg, s.reps, s.rir, s.rpe from public.set_logs s join public.exercises e on e.id = s.exercise_id
-     where s.client_id = $1 and s.done and not s.deleted order by e.name, s.set_index`,
+     where s.client_id = $1 and s.done and not s.deleted and s.performed_at > now() - interval '1 day' order by e.name, s.set_index`,
     [fixture.client.userId],
   );
   return rows.map(
@@ -117,6 +119,42 @@ describe('typing a value and tapping the tick', () => {
           'Bench press 1: 40 × 8 rir - rpe -',
           'Bench press 2: - × 10 rir - rpe 8.5',
         ]);
+    });
+  });
+
+  it('Enter logs a set and puts the steppers away; a swap closes its menu and drops the old load', { timeout: 120_000 }, async () => {
+    await withScreenshotOnFailure(page, 'gym-floor-overlays', async () => {
+      const today = new TodayPage(page);
+      const signIn = new SignInPage(page);
+      await signIn.open(app.url);
+      await signIn.signIn(fixture.client.email, fixture.client.password);
+      await today.tick('Barbell row', 2).waitFor();
+
+      await today.typeInto('Reps', 'Barbell row', 1, '9');
+      await page.keyboard.press('Enter');
+      await today.tick('Barbell row', 1).and(page.locator('[aria-pressed="true"]')).waitFor();
+      await today.steppers('Barbell row', 1).waitFor({ state: 'hidden' });
+      // Nothing covers Finish: a tap there opens the finish dialog.
+      await page.getByRole('button', { name: 'Finish' }).click({ trial: true, timeout: 5000 });
+
+      const row = page.getByRole('region', { name: 'Barbell row' });
+      await expect.poll(() => row.getByText(/^Target/).textContent()).toContain('60 kg');
+      await page.getByLabel('Options for Barbell row').click();
+      await page.getByRole('button', { name: 'Swap exercise' }).click();
+      await page.getByRole('button', { name: /Dumbbell row/ }).click();
+      const swapped = page.getByRole('region', { name: 'Dumbbell row' });
+      await swapped.waitFor();
+      expect(await page.getByRole('button', { name: 'Swap exercise' }).isVisible()).toBe(false);
+      expect(await swapped.getByText(/^Target/).textContent()).toBe('Target 2 × 10');
+
+      // Escape and a tap outside close the menu too.
+      await page.getByLabel('Options for Dumbbell row').click();
+      await page.getByRole('button', { name: 'Log RPE instead' }).last().waitFor();
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.getByRole('button', { name: 'Swap exercise' }).last().isVisible()).toBe(false);
+      await page.getByLabel('Options for Dumbbell row').click();
+      await page.getByRole('heading', { level: 1 }).click();
+      await expect.poll(() => page.getByRole('button', { name: 'Swap exercise' }).last().isVisible()).toBe(false);
     });
   });
 });

@@ -59,6 +59,9 @@ export function AchievementsPanel() {
  * last day), each once per device (see announcements.ts): a new device downloading the user's
  * past announces none of it. Three toasts at most; the rest are summed up with a link to them.
  */
+/** How long an achievement toast stays on screen. */
+const TOAST_SECONDS = 6;
+
 export function AchievementToasts() {
   const clientId = useUserId();
   const { achievements, loaded } = useAchievements(clientId, { includeLocal: true });
@@ -74,6 +77,13 @@ export function AchievementToasts() {
       if (announce.length > 0) setShown((s) => [...s, ...announce.filter((a) => !s.some((x) => x.key === a.key))]);
     });
   }, [achievements, loaded, seen, firstSyncDone, clientId]);
+  // Each toast goes by itself after a few seconds (the list in Progress keeps them all).
+  useEffect(() => {
+    if (shown.length === 0) return;
+    const timer = setTimeout(() => setShown((s) => s.slice(1)), TOAST_SECONDS * 1000);
+    return () => clearTimeout(timer);
+  }, [shown]);
+
   if (shown.length === 0) return null;
   const { visible, more } = visibleToasts(shown);
   return (

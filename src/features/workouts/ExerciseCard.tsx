@@ -32,12 +32,19 @@ type Props = {
   actions: SlotActions;
 };
 
+/** A swapped exercise keeps the planned sets and reps, but not the load planned for the other one. */
+function prescriptionShown(slot: LoggerSlot): LoggerSlot['prescription'] {
+  const planned = slot.prescription;
+  if (!planned || planned.exercise_id === slot.exerciseId) return planned;
+  return { ...planned, load_kg: null, load_percent_1rm: null };
+}
+
 /** One exercise of the workout: target, last time, its sets, and what can be done with it. */
 export const ExerciseCard = memo(function ExerciseCard({ slot, name, nameOf, unit, recordKeys, index, count, actions }: Props) {
   const [effort, setEffort] = useState<EffortField>(
     slot.prescription?.rpe !== null && slot.prescription?.rpe !== undefined ? 'rpe' : 'rir',
   );
-  const target = targetText(slot.prescription, unit);
+  const target = targetText(prescriptionShown(slot), unit);
   const headingId = `slot-${slot.key}`;
   const done = slot.rows.filter((r) => r.done).length;
 

@@ -146,8 +146,11 @@ export const SetRowView = memo(function SetRowView({
       step(field, event.key === 'ArrowUp' ? 1 : -1);
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      if (field === amount && !done) tick();
-      else commit(field);
+      if (field === amount && !done) {
+        tick();
+        // The set is logged: the keyboard and the steppers panel go, so nothing covers Finish.
+        event.currentTarget.blur();
+      } else commit(field);
     }
   }
 

@@ -2,37 +2,34 @@
  * A small "⋯" menu on a <details> element that behaves like a menu: choosing an item, Escape, or
  * a tap anywhere outside closes it (a bare <details> stays open over what it covers).
  */
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 
 type Props = { className?: string; label: string; summary: ReactNode; children: ReactNode };
 
 export function MenuDisclosure({ className, label, summary, children }: Props) {
   const ref = useRef<HTMLDetailsElement>(null);
-  const [open, setOpen] = useState(false);
 
   useEffect(() => {
-    if (!open) return;
-    const close = () => {
-      if (ref.current) ref.current.open = false;
-    };
     const onPointerDown = (event: PointerEvent) => {
-      if (ref.current && !ref.current.contains(event.target as Node)) close();
+      const details = ref.current;
+      if (details?.open && !details.contains(event.target as Node)) details.open = false;
     };
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape') return;
-      close();
-      ref.current?.querySelector('summary')?.focus();
+      const details = ref.current;
+      if (event.key !== 'Escape' || !details?.open) return;
+      details.open = false;
+      details.querySelector('summary')?.focus();
     };
     document.addEventListener('pointerdown', onPointerDown, true);
-    document.addEventListener('keydown', onKeyDown);
+    document.addEventListener('keydown', onKeyDown, true);
     return () => {
       document.removeEventListener('pointerdown', onPointerDown, true);
-      document.removeEventListener('keydown', onKeyDown);
+      document.removeEventListener('keydown', onKeyDown, true);
     };
-  }, [open]);
+  }, []);
 
   return (
-    <details ref={ref} className={className} onToggle={(event) => setOpen(event.currentTarget.open)}>
+    <details ref={ref} className={className}>
       <summary aria-label={label}>{summary}</summary>
       {/* Any button inside is a choice: the menu closes once it is made. */}
       <div
