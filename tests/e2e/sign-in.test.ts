@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../supabase/local/demo-accounts';
 import { buildAndServeApp, launchBrowser, newContext, withScreenshotOnFailure, type ServedApp } from '../helpers/browser';
+import { sql } from '../helpers/device';
 import { startTestStack, type TestStack } from '../helpers/stack';
 import { AccountPage } from './pages/AccountPage';
 import { AppShellPage } from './pages/AppShellPage';
@@ -72,6 +73,18 @@ describe('signing in', { timeout: 120_000 }, () => {
 
       await signIn.signIn(demoClient.email, 'wrong-password');
       await expect.poll(() => signIn.alert.textContent()).toBe('Invalid login credentials');
+    });
+  });
+
+  it('refuses a common password at sign-up and shows every error of the form at once', async () => {
+    await withScreenshotOnFailure(page, 'sign-up-errors', async () => {
+      const signIn = new SignInPage(page);
+      await signIn.open(app.url);
+      await signIn.signUp('not-an-email', 'password', '');
+      await signIn.fieldError('Enter your name').waitFor();
+      expect(await signIn.fieldError('Enter a valid email address, like name@example.com').isVisible()).toBe(true);
+      expect(await signIn.fieldError(/most common ones/).isVisible()).toBe(true);
+      expect(await sql(stack.superuserUrl, `select 1 from auth.users where email = 'not-an-email'`)).toEqual([]);
     });
   });
 

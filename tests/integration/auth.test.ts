@@ -312,6 +312,14 @@ describe('errors a user sees', () => {
     expect(error?.message).toBe('Password should be at least 6 characters.');
   });
 
+  it('one of the most common passwords is refused as leaked (reason pwned), as hosted Auth does', async () => {
+    const { data, error } = await device().auth.signUp({ email: uniqueEmail('common'), password: 'password' });
+
+    expect(data.user).toBeNull();
+    expect(error).toBeInstanceOf(AuthWeakPasswordError);
+    expect(error).toMatchObject({ status: 422, code: 'weak_password', reasons: ['pwned'] });
+  });
+
   const signUpErrors: Array<{ case: string; email: () => Promise<string>; status: number; code: string; message: string }> = [
     {
       case: 'an already registered email (any letter case)',

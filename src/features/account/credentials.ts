@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COMMON_PASSWORD_MESSAGE, isCommonPassword } from '@/lib/common-passwords';
 
 /** What the sign-in and sign-up forms accept; the same rules the Auth server enforces. */
 export const credentialsSchema = z.object({
@@ -10,6 +11,7 @@ export type Credentials = z.infer<typeof credentialsSchema>;
 
 /** Sign-up also asks for a name and whether the person coaches (profiles.role client | trainer). */
 export const signUpSchema = credentialsSchema.extend({
+  password: credentialsSchema.shape.password.refine((p) => !isCommonPassword(p), COMMON_PASSWORD_MESSAGE),
   fullName: z.string().trim().min(1, 'Enter your name').max(200, 'Keep the name under 200 characters'),
   role: z.enum(['client', 'trainer']),
 });

@@ -7,7 +7,7 @@ export const habitFormModel = z
     description: z
       .string()
       .trim()
-      .max(1000)
+      .max(1000, 'Keep the description under 1000 characters')
       .transform((v) => (v === '' ? null : v)),
     cadence: z.enum(['daily', 'weekly']),
     targetPerWeek: z.coerce.number().int('Use a whole number of days').min(1, 'At least 1 day a week').max(7, 'At most 7 days a week'),

@@ -71,7 +71,7 @@ const numberText = z
 
 export const goalFormModel = z
   .object({
-    title: z.string().trim().min(1, 'Give the goal a title').max(120),
+    title: z.string().trim().min(1, 'Give the goal a title').max(120, 'Keep the title under 120 characters'),
     metric: z.enum([
       'body_weight',
       'body_fat',

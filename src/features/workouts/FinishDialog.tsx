@@ -5,6 +5,9 @@ import { formatDuration, type SessionSummary } from './session-summary';
 import { formatVolume, type WeightUnit } from './units';
 
 /** Finishing: what was done, how long, how it felt; completed or partial. */
+/** The notes' limit (workout_sessions.notes allows 4000). */
+const NOTES_MAX = 4000;
+
 export function FinishDialog({ open, summary, unit, onSave, onClose }: { open: boolean; summary: SessionSummary; unit: WeightUnit; onSave: (form: FinishForm) => Promise<void>; onClose: () => void }) {
   return (
     <Dialog open={open} title="Finish workout" onClose={onClose}>
@@ -67,7 +70,11 @@ function FinishFormView({ summary, unit, onSave }: { summary: SessionSummary; un
       <label htmlFor="finish-minutes">Duration (minutes)</label>
       <input id="finish-minutes" inputMode="numeric" value={minutesText} onChange={(e) => setMinutesText(e.target.value)} />
       <label htmlFor="finish-notes">Notes</label>
-      <textarea id="finish-notes" rows={3} maxLength={4000} value={form.notes} onChange={(e) => setForm({ ...form, notes: e.target.value })} />
+      {/* The field stops at the limit; the count says so, instead of a paste being cut unseen. */}
+      <textarea id="finish-notes" rows={3} maxLength={NOTES_MAX} aria-describedby="finish-notes-count" value={form.notes} onChange={(e) => setForm({ ...form, notes: e.target.value })} />
+      <p id="finish-notes-count" className={`muted small${form.notes.length >= NOTES_MAX ? ' form-error' : ''}`}>
+        {form.notes.length >= NOTES_MAX ? `At the limit: ${NOTES_MAX} characters` : `${form.notes.length} / ${NOTES_MAX}`}
+      </p>
       {error && (
         <p className="form-error" role="alert">
           {error}

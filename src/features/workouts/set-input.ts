@@ -8,12 +8,15 @@ import { displayWeight, unitToKg, type WeightUnit } from './units';
 
 export const setValuesModel = z.object({
   weightKg: z.number().min(0, 'Weight cannot be negative').max(2000, 'Weight is at most 2000 kg').nullable(),
-  reps: z.int('Reps are whole numbers').min(0, 'Reps cannot be negative').max(1000, 'Reps are at most 1000').nullable(),
+  // The server stores up to 1000; more than 300 in one set is a typo (a weight typed into reps).
+  reps: z.int('Reps are whole numbers').min(0, 'Reps cannot be negative').max(300, 'Reps are at most 300').nullable(),
   rir: z.int('RIR is a whole number').min(0, 'RIR is 0 to 10').max(10, 'RIR is 0 to 10').nullable(),
   rpe: z.number().min(1, 'RPE is 1 to 10').max(10, 'RPE is 1 to 10').multipleOf(0.5, 'RPE goes in halves').nullable(),
   durationSeconds: z.int('Seconds are whole numbers').min(1, 'At least 1 second').max(86_400, 'At most 24 hours').nullable(),
 });
 export type SetValueField = keyof z.infer<typeof setValuesModel>;
+
+const NEGATIVE_NAME: Record<SetValueField, string> = { weightKg: 'Weight', reps: 'Reps', rir: 'RIR', rpe: 'RPE', durationSeconds: 'Seconds' };
 
 export type ParsedInput = { ok: true; value: number | null } | { ok: false; message: string };
 
@@ -21,6 +24,7 @@ export type ParsedInput = { ok: true; value: number | null } | { ok: false; mess
 export function parseSetInput(field: SetValueField, text: string, unit: WeightUnit): ParsedInput {
   const trimmed = text.trim().replace(',', '.');
   if (trimmed === '') return { ok: true, value: null };
+  if (/^-\s*\d/.test(trimmed)) return { ok: false, message: `${NEGATIVE_NAME[field]} cannot be negative` };
   if (!/^\d*\.?\d+$|^\d+\.$/.test(trimmed)) return { ok: false, message: 'Enter a number' };
   const number = Number(trimmed);
   const value = field === 'weightKg' ? unitToKg(number, unit) : number;

@@ -4,7 +4,8 @@
  * to unmarshal it; the rules on values give GoTrue's own messages.
  */
 import { z } from 'zod';
-import { badRequest, invalidEmail, unprocessable, weakPassword } from './errors.js';
+import { COMMON_PASSWORD_MESSAGE, isCommonPassword } from '../../../src/lib/common-passwords.js';
+import { AuthHttpError, badRequest, invalidEmail, unprocessable, weakPassword } from './errors.js';
 import type { JsonObject } from './http.js';
 
 /** GoTrue's email pattern (the HTML5 one): a local part, `@`, dot-separated DNS labels. */
@@ -71,9 +72,13 @@ export function normalizeEmail(email: string | null | undefined): string {
   return trimmed.toLowerCase();
 }
 
-/** GoTrue's password rules: at least 6 characters (weak_password), at most 72 bytes. */
+/**
+ * GoTrue's password rules: at least 6 characters (weak_password), at most 72 bytes, and not a
+ * leaked one (hosted Auth's leaked-password protection, reason `pwned`).
+ */
 export function checkPasswordStrength(password: string): void {
   if ([...password].length < MIN_PASSWORD_LENGTH) throw weakPassword(MIN_PASSWORD_LENGTH);
+  if (isCommonPassword(password)) throw new AuthHttpError(422, 'weak_password', COMMON_PASSWORD_MESSAGE, ['pwned']);
   if (Buffer.byteLength(password, 'utf8') > MAX_PASSWORD_BYTES) {
     throw unprocessable('validation_failed', `Password cannot be longer than ${MAX_PASSWORD_BYTES} characters`);
   }
