@@ -186,4 +186,20 @@ describe('typing a value and tapping the tick', () => {
       await page.getByText('At the limit: 4000 characters').waitFor();
     });
   });
+
+  it('shows a pound user kilogram prescriptions as loadable pounds, and e1RM to one decimal', { timeout: 120_000 }, async () => {
+    await withScreenshotOnFailure(page, 'gym-floor-pounds', async () => {
+      await sql(stack.superuserUrl, `update public.profiles set weight_unit = 'lb' where id = $1`, [fixture.client.userId]);
+      const signIn = new SignInPage(page);
+      await signIn.open(app.url);
+      await signIn.signIn(fixture.client.email, fixture.client.password);
+      const squat = page.getByRole('region', { name: 'Back squat' });
+      // 100 kg is 220.46 lb: the bar is loaded to 220.
+      await expect.poll(() => squat.getByText(/^Target/).textContent(), { timeout: 30_000 }).toBe('Target 3 × 5 · 220 lb');
+      await squat.getByRole('link', { name: 'Back squat' }).click();
+      await page.getByText('Best e1RM').waitFor();
+      const best = (await page.locator('dt:text-is("Best e1RM") + dd').textContent()) ?? '';
+      expect(best).toMatch(/^\d+(\.\d)? lb$/);
+    });
+  });
 });

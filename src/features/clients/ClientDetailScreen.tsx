@@ -1,7 +1,8 @@
 /** One client at a glance: profile and goals, program, recent sessions, best lifts, measurements, habits. */
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { estimateOneRepMaxKg } from '@/features/workouts';
+import { useWeightUnit } from '@/features/account';
+import { estimateOneRepMaxKg, formatEstimatedWeight, formatWeight } from '@/features/workouts';
 import { useDeviceStore } from '@/lib/device-store';
 import { exerciseName, useExerciseCatalogue } from '@/lib/useExerciseCatalogue';
 import { adherenceText, summariseClient, startOfWeek } from './client-summary';
@@ -20,6 +21,7 @@ export function ClientDetailScreen() {
   const roster = useRoster();
   const rows = useClientRows(clientId);
   const catalogue = useExerciseCatalogue();
+  const unit = useWeightUnit();
   const navigate = useNavigate();
   const [error, setError] = useState<string | null>(null);
   const [removing, setRemoving] = useState(false);
@@ -156,8 +158,12 @@ export function ClientDetailScreen() {
             <ul className="plain-list">
               {lifts.map((l) => (
                 <li key={l.exerciseId}>
-                  {exerciseName(catalogue, l.exerciseId)}: <strong>{l.weightKg} kg × {l.reps}</strong>{' '}
-                  <span className="muted small">e1RM {Math.round(l.e1rmKg)} kg · {new Date(l.at).toLocaleDateString()}</span>
+                  {exerciseName(catalogue, l.exerciseId)}: <strong>
+                    {formatWeight(l.weightKg, unit)} × {l.reps}
+                  </strong>{' '}
+                  <span className="muted small">
+                    e1RM {formatEstimatedWeight(l.e1rmKg, unit)} · {new Date(l.at).toLocaleDateString()}
+                  </span>
                 </li>
               ))}
             </ul>

@@ -45,5 +45,6 @@ describe('roster summary', () => {
 
   it('says adherence in words', () => {
     expect(adherenceText({ doneThisWeek: 2, plannedThisWeek: 3 })).toBe('2 of 3 sessions this week');
+    expect(adherenceText({ doneThisWeek: 4, plannedThisWeek: 3 })).toBe('4 sessions this week (3 planned)');
   });
 });

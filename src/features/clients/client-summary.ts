@@ -54,5 +54,7 @@ export function summariseClient(input: {
 
 export function adherenceText(summary: Pick<ClientSummary, 'doneThisWeek' | 'plannedThisWeek'>): string {
   if (summary.plannedThisWeek === null || summary.plannedThisWeek === 0) return `${summary.doneThisWeek} session${summary.doneThisWeek === 1 ? '' : 's'} this week`;
+  // More than planned (an extra day, a make-up session) is not "4 of 3".
+  if (summary.doneThisWeek > summary.plannedThisWeek) return `${summary.doneThisWeek} sessions this week (${summary.plannedThisWeek} planned)`;
   return `${summary.doneThisWeek} of ${summary.plannedThisWeek} sessions this week`;
 }

@@ -9,7 +9,7 @@ import { useWeightUnit } from '@/features/account';
 import { exerciseName, useExerciseCatalogue } from '@/lib/useExerciseCatalogue';
 import { exerciseProgress } from './history';
 import { bestsOf } from './personal-records';
-import { displayWeight, formatWeight } from './units';
+import { displayWeight, formatEstimatedWeight, formatWeight } from './units';
 import { useExerciseSets } from './useWorkoutData';
 import type { LoggedSetFields } from './workout-model';
 
@@ -37,7 +37,7 @@ export function ExerciseHistoryScreen() {
       <dl className="summary-stats card">
         <div>
           <dt>Best e1RM</dt>
-          <dd>{bests.e1rmKg === null ? '—' : formatWeight(bests.e1rmKg, unit)}</dd>
+          <dd>{bests.e1rmKg === null ? '—' : formatEstimatedWeight(bests.e1rmKg, unit)}</dd>
         </div>
         <div>
           <dt>Heaviest</dt>
@@ -86,7 +86,7 @@ export function ExerciseHistoryScreen() {
                 <td>
                   {formatWeight(p.topSetKg, unit)} × {p.topSetReps}
                 </td>
-                <td>{p.e1rmKg === null ? '—' : formatWeight(p.e1rmKg, unit)}</td>
+                <td>{p.e1rmKg === null ? '—' : formatEstimatedWeight(p.e1rmKg, unit)}</td>
                 <td>{p.sets}</td>
               </tr>
             ))}

@@ -46,7 +46,7 @@ export function HistoryScreen() {
                   </span>
                   {total && (
                     <span className="small">
-                      {total.sets} sets · {formatVolume(total.volumeKg, unit)}
+                      {total.sets} {total.sets === 1 ? 'set' : 'sets'} · {formatVolume(total.volumeKg, unit)}
                     </span>
                   )}
                 </Link>
@@ -62,7 +62,9 @@ export function HistoryScreen() {
             {exercises.map((e) => (
               <li key={e.id}>
                 <Link to={`/history/exercise/${e.id}`}>
-                  {e.name} <span className="muted small">{e.count} sets</span>
+                  {e.name} <span className="muted small">
+                    {e.count} {e.count === 1 ? 'set' : 'sets'}
+                  </span>
                 </Link>
               </li>
             ))}

@@ -9,4 +9,4 @@ export const HistoryScreen = lazy(() => import('./HistoryScreen').then((m) => ({
 export const SessionScreen = lazy(() => import('./SessionScreen').then((m) => ({ default: m.SessionScreen })));
 export const ExerciseHistoryScreen = lazy(() => import('./ExerciseHistoryScreen').then((m) => ({ default: m.ExerciseHistoryScreen })));
 export { estimateOneRepMaxKg } from './one-rep-max';
-export { formatWeight, unitToKg, kgToUnit, type WeightUnit } from './units';
+export { formatEstimatedWeight, formatWeight, unitToKg, kgToUnit, type WeightUnit } from './units';

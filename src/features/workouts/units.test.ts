@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayWeight, formatVolume, formatWeight, kgToUnit, unitToKg, weightStep, type WeightUnit } from './units';
+import { displayWeight, formatEstimatedWeight, formatPrescribedWeight, formatVolume, formatWeight, kgToUnit, unitToKg, weightStep, type WeightUnit } from './units';
 
 describe('unit conversion', () => {
   it.each<[number, WeightUnit, number]>([
@@ -53,5 +53,24 @@ describe('unit conversion', () => {
   it('formats volume in the user unit', () => {
     expect(formatVolume(4536, 'kg')).toBe('4,536 kg');
     expect(formatVolume(4535.92, 'lb')).toBe('10,000 lb');
+  });
+});
+
+describe('prescribed and estimated weights', () => {
+  it.each<[number | null, WeightUnit, string]>([
+    [70, 'lb', '155 lb'],
+    [132.5, 'lb', '290 lb'],
+    [102.5, 'kg', '102.5 kg'],
+    [null, 'lb', 'BW'],
+  ])('%s kg prescribed → %s in %s', (kg, unit, text) => {
+    expect(formatPrescribedWeight(kg, unit)).toBe(text);
+  });
+
+  it.each<[number, WeightUnit, string]>([
+    [116.666, 'kg', '116.7 kg'],
+    [100, 'kg', '100 kg'],
+    [100, 'lb', '220.5 lb'],
+  ])('e1RM %s kg → %s', (kg, unit, text) => {
+    expect(formatEstimatedWeight(kg, unit)).toBe(text);
   });
 });

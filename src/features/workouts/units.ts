@@ -45,3 +45,18 @@ export function weightStep(unit: WeightUnit): number {
 export function formatVolume(volumeKg: number, unit: WeightUnit): string {
   return `${Math.round(kgToUnit(volumeKg, unit)).toLocaleString('en')} ${unit}`;
 }
+
+/**
+ * A prescribed load as the user would load the bar: in pounds rounded to the 5 lb step (a
+ * 70 kg prescription is "155 lb", not "154.3 lb"); in kilograms as prescribed.
+ */
+export function formatPrescribedWeight(weightKg: number | null, unit: WeightUnit): string {
+  if (weightKg === null || weightKg === 0) return 'BW';
+  if (unit === 'kg') return formatWeight(weightKg, unit);
+  return `${roundTo(kgToUnit(weightKg, unit), weightStep(unit))} lb`;
+}
+
+/** An estimate (e1RM): one decimal at most, in the user's unit. */
+export function formatEstimatedWeight(weightKg: number, unit: WeightUnit): string {
+  return `${Number(kgToUnit(weightKg, unit).toFixed(1))} ${unit}`;
+}

@@ -5,7 +5,7 @@
  * slots are keyed by their prescription (or by exercise for ad-hoc ones) so a swapped exercise
  * stays in its slot.
  */
-import { formatWeight, type WeightUnit } from './units';
+import { formatPrescribedWeight, type WeightUnit } from './units';
 
 export type Prescription = {
   id: string;
@@ -92,7 +92,7 @@ export function targetText(prescription: Prescription | null, unit: WeightUnit):
       : String(prescription.reps_max ?? prescription.reps_min ?? '');
   if (prescription.sets !== null || reps) parts.push([prescription.sets, reps].filter((p) => p !== null && p !== '').join(' × '));
   if (prescription.duration_seconds !== null) parts.push(`${prescription.duration_seconds} s`);
-  if (prescription.load_kg !== null) parts.push(formatWeight(prescription.load_kg, unit));
+  if (prescription.load_kg !== null) parts.push(formatPrescribedWeight(prescription.load_kg, unit));
   if (prescription.load_percent_1rm !== null) parts.push(`${prescription.load_percent_1rm}% 1RM`);
   if (prescription.rir !== null) parts.push(`RIR ${prescription.rir}`);
   if (prescription.rpe !== null) parts.push(`RPE ${prescription.rpe}`);
