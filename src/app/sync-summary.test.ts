@@ -23,6 +23,7 @@ describe('summarizeSync', () => {
     ['a refused write', state({ rowErrors: [rowError] }), 'error', '1 change refused'],
     ['session expired', state({ session: 'expired' }, 2), 'expired', 'Sign in to sync'],
     ['first sync', state({ firstSync: { collectionsDone: 3, collectionsTotal: 12, rowsReceived: 40, done: false } }), 'first-sync', 'Getting your data… 25%'],
+    ['a new device before its engine starts', state({ running: false, firstSync: { collectionsDone: 0, collectionsTotal: 0, rowsReceived: 0, done: false } }), 'first-sync', 'Getting your data…'],
     ['pulling', state({ collections: { programs: { ...emptyCollectionStatus(), active: true } } }), 'syncing', 'Syncing…'],
   ])('%s', (_label, input, tone, label) => {
     const summary = summarizeSync(input);

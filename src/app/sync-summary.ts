@@ -59,6 +59,11 @@ export function summarizeSync(state: SyncStatusState, everSynced = false, pendin
   } else if (waiting > 0) {
     tone = 'pending';
     label = `${waiting} waiting`;
+  } else if (!everSynced && !first.done) {
+    // A device that never synced has nothing to call "synced" until its first pull is done
+    // (the engine starts after the first screen, and its pulls a moment later).
+    tone = 'first-sync';
+    label = 'Getting your data…';
   } else if (active || (state.running && !first.done)) {
     tone = 'syncing';
     label = 'Syncing…';

@@ -7,10 +7,11 @@ import { create } from 'zustand';
 import { useStore } from 'zustand';
 import { syncStatus } from '@/sync/status-store';
 import { useDeviceStore } from '@/lib/device-store';
+import { lastSyncedKey } from '@/lib/first-arrival';
 import { summarizeSync } from './sync-summary';
 import { usePendingChanges } from './usePendingChanges';
 
-const key = (userId: string) => `fitcoach.last-synced.${userId}`;
+const key = lastSyncedKey;
 
 const useLastSyncedStore = create<Record<string, string>>(() => ({}));
 

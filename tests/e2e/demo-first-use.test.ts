@@ -15,6 +15,7 @@ import { SignInPage } from './pages/SignInPage';
 
 const alex = DEMO_ACCOUNTS.find((a) => a.label === 'demo client')!;
 const sam = DEMO_ACCOUNTS.find((a) => a.label === 'demo client 2')!;
+const coach = DEMO_ACCOUNTS.find((a) => a.label === 'demo trainer')!;
 
 let stack: TestStack;
 let app: ServedApp;
@@ -133,6 +134,34 @@ describe('a demo client', () => {
       await page.reload();
       await signIn.email.waitFor({ timeout: 15_000 });
       expect(await shell.nav.count()).toBe(0);
+    });
+  });
+});
+
+describe('a demo trainer on a new device', () => {
+  it('sees workouts as still arriving, never "No workout yet", until they are pulled', { timeout: 120_000 }, async () => {
+    await withScreenshotOnFailure(page, 'demo-first-sync-roster', async () => {
+      // Hold back the workouts' first pull, as a slow network would.
+      let release: () => void = () => undefined;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      await context.route('**/rest/v1/rpc/sync_pull', async (route) => {
+        if ((route.request().postData() ?? '').includes('"p_table":"workout_sessions"')) await released;
+        await route.continue();
+      });
+      const signIn = new SignInPage(page);
+      await signIn.open(app.url);
+      await signIn.signIn(coach.email, coach.password);
+      const shell = new AppShellPage(page);
+      await shell.nav.waitFor();
+      const alexRow = page.getByRole('list', { name: 'Active clients' }).getByRole('link', { name: /Alex/ });
+      await alexRow.waitFor({ timeout: 30_000 });
+      await alexRow.getByText('Getting workouts…').waitFor();
+      expect(await page.getByText(/No workout yet/).count()).toBe(0);
+      expect(await shell.syncLabel()).not.toBe('Synced');
+
+      release();
+      await alexRow.getByText(/^Last workout /).waitFor({ timeout: 30_000 });
+      await expect.poll(() => shell.syncDescription(), { timeout: 30_000 }).toBe('Sync status: Online, all changes synced');
     });
   });
 });

@@ -2,6 +2,7 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useDeviceStore } from '@/lib/device-store';
+import { arrivalText, useFirstArrival } from '@/lib/first-arrival';
 import { adherenceText, summariseClient } from './client-summary';
 import { inviteClient, NeedsConnectionError } from './roster-cache';
 import { rosterLabel, type RosterEntry } from './roster-model';
@@ -70,6 +71,7 @@ export function ClientsScreen() {
   const userId = useDeviceStore((s) => s.userId);
   const roster = useRoster();
   const rows = useClientData();
+  const sessionsArrival = useFirstArrival(['workout_sessions']);
   const [showRemoved, setShowRemoved] = useState(false);
   const now = useMemo(() => new Date(), []);
   if (!userId) return null;
@@ -102,7 +104,11 @@ export function ClientsScreen() {
                       <span className="muted small">
                         {s ? (
                           <>
-                            {s.lastWorkoutAt ? `Last workout ${new Date(s.lastWorkoutAt).toLocaleDateString()}` : 'No workout yet'} · {adherenceText(s)}
+                            {s.lastWorkoutAt
+                              ? `Last workout ${new Date(s.lastWorkoutAt).toLocaleDateString()} · ${adherenceText(s)}`
+                              : sessionsArrival === 'here'
+                                ? `No workout yet · ${adherenceText(s)}`
+                                : arrivalText(sessionsArrival, 'workouts')}
                             {s.openCheckIns > 0 && <span className="badge"> {s.openCheckIns} check-in{s.openCheckIns === 1 ? '' : 's'} to review</span>}
                           </>
                         ) : (

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { arrivalText, useFirstArrival } from '@/lib/first-arrival';
 import { useClientId } from '@/features/workouts/useWorkoutData';
 import { HabitCard } from './HabitCard';
 import { NewHabitForm } from './NewHabitForm';
@@ -8,6 +9,7 @@ import { logsByHabit, useHabitLogs, useHabits, useHabitWriter, useToday } from '
 export function HabitsScreen() {
   const clientId = useClientId();
   const habits = useHabits(clientId);
+  const arrival = useFirstArrival(['habits']);
   const logs = useHabitLogs(clientId);
   const writer = useHabitWriter();
   const today = useToday();
@@ -18,7 +20,11 @@ export function HabitsScreen() {
       <h2 id="habits-title" className="visually-hidden">
         Habits
       </h2>
-      {habits.length === 0 && <p className="empty">No habits yet. Add one below, or your coach will assign some.</p>}
+      {habits.length === 0 && (
+        <p className="empty" aria-busy={arrival === 'arriving'}>
+          {arrival === 'here' ? 'No habits yet. Add one below, or your coach will assign some.' : arrivalText(arrival, 'your habits')}
+        </p>
+      )}
       {habits.map((habit) => (
         <HabitCard
           key={habit.id}

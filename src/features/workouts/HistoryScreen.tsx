@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { useWeightUnit } from '@/features/account';
+import { arrivalText, useFirstArrival } from '@/lib/first-arrival';
 import { exerciseName, useExerciseCatalogue } from '@/lib/useExerciseCatalogue';
 import { totalsBySession } from './history';
 import { formatDuration } from './session-summary';
@@ -12,6 +13,7 @@ const STATUS: Record<string, string> = { completed: 'Completed', partial: 'Partl
 /** Past workouts, newest first, and the exercises done (each opens its history and chart). */
 export function HistoryScreen() {
   const sessions = useSessions();
+  const arrival = useFirstArrival(['workout_sessions']);
   const sets = useAllDoneSets();
   const days = useProgramDays();
   const unit = useWeightUnit();
@@ -30,7 +32,9 @@ export function HistoryScreen() {
     <section className="screen" aria-labelledby="history-title">
       <h1 id="history-title">History</h1>
       {shown.length === 0 ? (
-        <p className="empty">No workouts yet. Your logged sessions appear here.</p>
+        <p className="empty" aria-busy={arrival === 'arriving'}>
+          {arrival === 'here' ? 'No workouts yet. Your logged sessions appear here.' : arrivalText(arrival, 'your workouts')}
+        </p>
       ) : (
         <ul className="session-list">
           {shown.map((session) => {

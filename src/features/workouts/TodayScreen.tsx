@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
+import { arrivalText, useFirstArrival } from '@/lib/first-arrival';
 import { noteFirstScreenShown } from '@/lib/first-screen';
 import { markTodayInteractive } from '@/lib/perf-marks';
 import { useClientId, useToday, type DayRow } from './useWorkoutData';
@@ -18,6 +19,7 @@ export function TodayScreen() {
   const clientId = useClientId();
   const writer = useWorkoutWriter();
   const [chosenDayId, setChosenDayId] = useState<string | null>(null);
+  const programArrival = useFirstArrival(['programs', 'program_days']);
   const ready = today !== undefined;
 
   useEffect(() => {
@@ -70,7 +72,12 @@ export function TodayScreen() {
           </>
         )}
         {choice.kind === 'rest-day' && <p className="big">Rest day{choice.day ? `: ${choice.day.name}` : ''}. Recover well.</p>}
-        {choice.kind === 'no-program' && <p className="big">No program assigned yet. Log a workout of your own.</p>}
+        {choice.kind === 'no-program' && programArrival === 'here' && <p className="big">No program assigned yet. Log a workout of your own.</p>}
+        {choice.kind === 'no-program' && programArrival !== 'here' && (
+          <p className="big" aria-busy={programArrival === 'arriving'}>
+            {arrivalText(programArrival, 'your program')}
+          </p>
+        )}
         <button type="button" className="primary" onClick={() => void writer.startAdHoc(clientId)}>
           Start an empty workout
         </button>
