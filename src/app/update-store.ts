@@ -12,12 +12,28 @@ export const useUpdateStore = create<UpdateState>(() => ({ needRefresh: false, o
 /** How often an open app asks for a new version (an installed PWA may stay open for days). */
 const UPDATE_CHECK_MS = 60 * 60 * 1000;
 
+const OFFLINE_READY_KEY = 'fitcoach.offline-ready-shown';
+
+function offlineReadyAlreadyShown(): boolean {
+  try {
+    if (localStorage.getItem(OFFLINE_READY_KEY)) return true;
+    localStorage.setItem(OFFLINE_READY_KEY, new Date().toISOString());
+  } catch {
+    // No storage: say it this time.
+  }
+  return false;
+}
+
 export function registerServiceWorker(): void {
   if (!('serviceWorker' in navigator)) return;
   const updateSW = registerSW({
     immediate: true,
     onNeedRefresh: () => useUpdateStore.setState({ needRefresh: true }),
-    onOfflineReady: () => useUpdateStore.setState({ offlineReady: true }),
+    onOfflineReady: () => {
+      // Said once per device: not again at every sign-in or start.
+      if (offlineReadyAlreadyShown()) return;
+      useUpdateStore.setState({ offlineReady: true });
+    },
     onRegisteredSW: (_url, registration) => {
       if (!registration) return;
       setInterval(() => {

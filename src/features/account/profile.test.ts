@@ -4,7 +4,7 @@ import { cachedProfileModel, parseCachedProfile, profileFromMetadata, profileMod
 describe('profile model', () => {
   it('defaults parse: a server row with unknown units falls back to kg/cm/UTC', () => {
     expect(profileModel.parse({ id: 'u', role: 'client', full_name: 'Ann', weight_unit: 'stone', length_unit: null, timezone: null })).toEqual({
-      id: 'u', role: 'client', full_name: 'Ann', weight_unit: 'kg', length_unit: 'cm', timezone: 'UTC',
+      id: 'u', role: 'client', full_name: 'Ann', weight_unit: 'kg', length_unit: 'cm', timezone: 'UTC', trial_ends_at: null,
     });
   });
 

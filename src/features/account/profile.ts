@@ -17,6 +17,8 @@ export const profileModel = z.object({
   weight_unit: weightUnitModel.catch('kg'),
   length_unit: z.enum(['cm', 'in']).catch('cm'),
   timezone: z.string().catch('UTC'),
+  /** End of the 7-day sign-up trial (clients); null when there is none. */
+  trial_ends_at: z.string().nullable().catch(null).default(null),
 });
 export type Profile = z.infer<typeof profileModel>;
 
@@ -47,5 +49,5 @@ export function profileFromMetadata(user: { id: string; email?: string | undefin
   const meta = user.user_metadata ?? {};
   const role = meta.role === 'trainer' ? 'trainer' : 'client';
   const name = typeof meta.full_name === 'string' && meta.full_name.trim() ? meta.full_name.trim() : (user.email?.split('@')[0] ?? 'You');
-  return { id: user.id, role, full_name: name.slice(0, 200), weight_unit: 'kg', length_unit: 'cm', timezone: 'UTC' };
+  return { id: user.id, role, full_name: name.slice(0, 200), weight_unit: 'kg', length_unit: 'cm', timezone: 'UTC', trial_ends_at: null };
 }

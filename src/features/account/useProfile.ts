@@ -32,7 +32,7 @@ export async function refreshProfile(userId: string): Promise<void> {
     const { error } = await supabase.from('profiles').update({ weight_unit: current.pendingWeightUnit }).eq('id', userId);
     if (!error) save(userId, { ...current, pendingWeightUnit: null });
   }
-  const { data, error } = await supabase.from('profiles').select('id, role, full_name, weight_unit, length_unit, timezone').eq('id', userId).maybeSingle();
+  const { data, error } = await supabase.from('profiles').select('id, role, full_name, weight_unit, length_unit, timezone, trial_ends_at').eq('id', userId).maybeSingle();
   if (error || !data) return;
   const parsed = profileModel.safeParse(data);
   if (!parsed.success) return;

@@ -3,9 +3,10 @@
  * and the credit history by month. Everything from the device's replica, so it shows offline.
  */
 import { useMemo, useState } from 'react';
+import { useProfile } from '@/features/account';
 import { Dialog } from '@/lib/ui/Dialog';
 import type { BookingReplica, Person } from './booking-replica';
-import { formatWhen } from './booking-text';
+import { formatWhen, noPlanText } from './booking-text';
 import { creditBalances, ledgerHistory, spendableWith } from './ledger-history';
 import { sendBookingRequest } from './useBookingReplica';
 
@@ -24,6 +25,9 @@ const PACKS = [
 ] as const;
 
 export function CreditsPanel({ replica, trainers }: { replica: BookingReplica; trainers: Person[] }) {
+  const profile = useProfile();
+  // The time the panel opened is "now" enough for a trial that ends on a day.
+  const [openedAt] = useState(() => Date.now());
   const [buyOpen, setBuyOpen] = useState(false);
   const balances = useMemo(() => creditBalances(replica.ledger), [replica.ledger]);
   const nameOf = (id: string) => replica.people.find((p) => p.id === id)?.fullName;
@@ -60,7 +64,7 @@ export function CreditsPanel({ replica, trainers }: { replica: BookingReplica; t
           {new Date(replica.plan.periodEnd).toLocaleDateString()}.
         </p>
       ) : (
-        <p className="muted small">No subscription yet: during your 7-day trial you get Plan 1's free meeting.</p>
+        <p className="muted small">{noPlanText(profile?.trial_ends_at ?? null, openedAt)}</p>
       )}
       {trainers.length > 0 && (
         <ul className="plain-list small">

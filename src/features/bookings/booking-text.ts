@@ -90,3 +90,9 @@ export function rescheduleText(booking: CancellableBooking, now: Date): { canMov
     return { canMove: false, detail: preview.refusal === 'booking_started' ? 'It has already started.' : 'It is no longer active.' };
   return { canMove: false, detail: "It is too late to move it under the trainer's policy. Ask your trainer to move it." };
 }
+
+/** What a client without a subscription gets: the trial's free meeting only while it lasts. */
+export function noPlanText(trialEndsAt: string | null, now: number): string {
+  if (trialEndsAt && Date.parse(trialEndsAt) > now) return `No subscription yet: until your trial ends on ${new Date(trialEndsAt).toLocaleDateString()} you get Plan 1's free meeting.`;
+  return 'No subscription: your trial has ended. Buy sessions from your trainer, or ask them about a plan.';
+}
