@@ -194,4 +194,23 @@ describe('achievements', () => {
     expect(error?.code).toBe('42501');
     await device.close();
   });
+
+  it('date a personal record by when its set was lifted, not when the server heard of it', async () => {
+    const lifter = await createTestUser(stack, 'client', 'historian');
+    // A history imported today: a workout 30 days ago, and a heavier one 10 days ago.
+    for (const [daysAgo, kg] of [[30, 100], [10, 110]] as const) {
+      await sql(
+        stack.superuserUrl,
+        `with s as (insert into public.workout_sessions (client_id, status, started_at, ended_at) values ($1, 'completed', now() - make_interval(days => $3), now() - make_interval(days => $3) + interval '1 hour') returning id)
+         insert into public.set_logs (session_id, client_id, exercise_id, set_index, weight_kg, reps, done, performed_at) select s.id, $1, $2, 1, $4, 3, true, now() - make_interval(days => $3) from s`,
+        [lifter.userId, squatId, daysAgo, kg],
+      );
+    }
+    const [pr] = await sql<{ days_ago: number }>(
+      stack.superuserUrl,
+      `select round(extract(epoch from now() - earned_at) / 86400)::int as days_ago from public.achievements where client_id = $1 and key = $2`,
+      [lifter.userId, `pr:${squatId}:110kg`],
+    );
+    expect(pr?.days_ago).toBe(10);
+  });
 });
