@@ -26,7 +26,7 @@ function GoalCard({
         <span className={`status-badge status-${goal.status}`}>{goal.status === 'completed' ? 'Reached' : goal.status}</span>
       </div>
       <p className="small muted">
-        {METRIC_LABELS[goal.metric]} · now {show(progress.current)} · target {show(goal.target_value)}
+        {METRIC_LABELS[goal.metric]} · now {show(progress.current)}{progress.estimated ? " (estimated; lift it for 1 to 3 reps to reach it)" : ""} · target {show(goal.target_value)}
         {goal.target_date ? ` by ${goal.target_date}` : ''}
       </p>
       <progress max={100} value={percent} aria-label={`${goal.title}: ${percent}% of the way`} />

@@ -54,6 +54,8 @@ describe('goal progress', () => {
       goal('exercise_1rm', 140, { exercise_id: 'squat', start_value: 112 }),
       { current: 126, start: 112, fraction: 0.5, reached: false },
     ],
+    // 126 estimated from 12 reps does not reach 120: nothing was lifted for 1 to 3 reps.
+    ['1RM estimated past the target', goal('exercise_1rm', 120, { exercise_id: 'squat', start_value: 112 }), { current: 126, start: 112, fraction: 0.99, reached: false }],
     ['reps', goal('exercise_reps', 12, { exercise_id: 'squat', start_value: 8 }), { current: 12, start: 8, fraction: 1, reached: true }],
     ['workouts this week (Monday 30 Nov to now)', goal('workouts_per_week', 4), { current: 2, start: 0, fraction: 0.5, reached: false }],
     [
@@ -65,8 +67,17 @@ describe('goal progress', () => {
   ])('%s', (_name, g, expected) => {
     const progress = goalProgress(g, data);
     expect({ ...progress, fraction: Number(progress.fraction.toFixed(4)) }).toEqual({
+      estimated: g.metric === 'exercise_1rm' && expected.current !== null,
       ...expected,
       fraction: Number(expected.fraction.toFixed(4)),
     });
+  });
+});
+
+describe('a 1RM goal', () => {
+  const sets = (weightKg: number, reps: number) => ({ ...data, sets: [{ exercise_id: 'bench', done: true, set_kind: 'working', weight_kg: weightKg, reps }] as GoalData['sets'] });
+  it('is reached by a real single, double or triple at the target', () => {
+    expect(goalProgress(goal('exercise_1rm', 100, { exercise_id: 'bench' }), sets(100, 2))).toMatchObject({ reached: true });
+    expect(goalProgress(goal('exercise_1rm', 100, { exercise_id: 'bench' }), sets(80, 10))).toMatchObject({ reached: false, estimated: true, current: 106.7 });
   });
 });

@@ -54,7 +54,8 @@ function latest(
 }
 
 /** The value the data says now, and the first value seen (a start when none was set). */
-export function measuredValue(goal: GoalLike, data: GoalData): { current: number | null; first: number | null } {
+/** `proven`: for an exercise 1RM, the heaviest weight actually lifted for 1 to 3 reps. */
+export function measuredValue(goal: GoalLike, data: GoalData): { current: number | null; first: number | null; proven?: number } {
   switch (goal.metric) {
     case 'body_weight': {
       const { first, last } = latest(data.measurements, (m) => m.weight_kg);
@@ -72,10 +73,12 @@ export function measuredValue(goal: GoalLike, data: GoalData): { current: number
     case 'exercise_reps': {
       const sets = data.sets.filter((s) => s.exercise_id === goal.exercise_id && s.done && s.set_kind !== 'warmup' && (s.reps ?? 0) > 0);
       if (sets.length === 0) return { current: goal.current_value, first: null };
-      const values = sets.map((s) =>
-        goal.metric === 'exercise_reps' ? (s.reps ?? 0) : (estimateOneRepMaxKg(s.weight_kg ?? 0, s.reps ?? 0) ?? 0),
-      );
-      return { current: Math.round(Math.max(...values) * 10) / 10, first: null };
+      if (goal.metric === 'exercise_reps') return { current: Math.max(...sets.map((s) => s.reps ?? 0)), first: null };
+      const estimate = Math.max(...sets.map((s) => estimateOneRepMaxKg(s.weight_kg ?? 0, s.reps ?? 0) ?? 0));
+      // A 1RM is reached with a real heavy single, double or triple; an estimate from more
+      // reps shows the way there but reaches nothing (a "Bench 100 kg" from 10 × 75 kg).
+      const proven = Math.max(0, ...sets.filter((s) => (s.reps ?? 0) <= MAX_REPS_OF_A_TESTED_MAX).map((s) => s.weight_kg ?? 0));
+      return { current: Math.round(estimate * 10) / 10, first: null, proven };
     }
     case 'workouts_per_week': {
       const thisWeek = weekStart(dayIn(data.now, data.timeZone));
@@ -89,16 +92,24 @@ export function measuredValue(goal: GoalLike, data: GoalData): { current: number
   }
 }
 
-export type GoalProgress = { current: number | null; start: number | null; fraction: number; reached: boolean };
+/** Sets of at most this many reps count as a tested 1RM (at their weight). */
+export const MAX_REPS_OF_A_TESTED_MAX = 3;
+
+/** `estimated`: the current value is an estimate (an exercise 1RM not yet lifted for real). */
+export type GoalProgress = { current: number | null; start: number | null; fraction: number; reached: boolean; estimated: boolean };
 
 export function goalProgress(goal: GoalLike, data: GoalData): GoalProgress {
-  const { current, first } = measuredValue(goal, data);
+  const measured = measuredValue(goal, data);
+  const { current, first } = measured;
   const start = goal.start_value ?? first ?? (goal.metric === 'workouts_per_week' ? 0 : null);
-  if (current === null) return { current, start, fraction: 0, reached: false };
+  if (current === null) return { current, start, fraction: 0, reached: false, estimated: false };
   const decreasing = start !== null && goal.target_value < start;
-  const reached = decreasing ? current <= goal.target_value : current >= goal.target_value;
+  const { proven } = measured;
+  const reached = proven !== undefined ? proven >= goal.target_value : decreasing ? current <= goal.target_value : current >= goal.target_value;
+  const estimated = proven !== undefined && proven < current;
   let fraction: number;
   if (start === null || start === goal.target_value) fraction = reached ? 1 : 0;
   else fraction = (current - start) / (goal.target_value - start);
-  return { current, start, fraction: Math.min(1, Math.max(0, fraction)), reached };
+  if (proven !== undefined && !reached) fraction = Math.min(fraction, 0.99);
+  return { current, start, fraction: Math.min(1, Math.max(0, fraction)), reached, estimated };
 }
