@@ -11,6 +11,7 @@ import { sql } from '../helpers/device';
 import { buildAndServeApp, cutNetwork, launchBrowser, newContext, restoreNetwork, type ServedApp, withScreenshotOnFailure } from '../helpers/browser';
 import { startTestStack, type TestStack } from '../helpers/stack';
 import { AppShellPage } from './pages/AppShellPage';
+import { ProgramsPage } from './pages/ProgramsPage';
 import { SignInPage } from './pages/SignInPage';
 
 const alex = DEMO_ACCOUNTS.find((a) => a.label === 'demo client')!;
@@ -162,6 +163,44 @@ describe('a demo trainer on a new device', () => {
       release();
       await alexRow.getByText(/^Last workout /).waitFor({ timeout: 30_000 });
       await expect.poll(() => shell.syncDescription(), { timeout: 30_000 }).toBe('Sync status: Online, all changes synced');
+    });
+  });
+});
+
+describe('a second active program', () => {
+  it('is assigned only after the trainer chose to add it, and the client can train any day of either', { timeout: 150_000 }, async () => {
+    await withScreenshotOnFailure(page, 'demo-second-program-trainer', async () => {
+      await signInAs(coach);
+      await page.goto(`${app.url}/programs/00000000-0000-4000-a000-000000000001`);
+      const programs = new ProgramsPage(page);
+      await page.getByRole('button', { name: 'Assign to a client' }).waitFor();
+      await page.getByRole('button', { name: 'Assign to a client' }).click();
+      const dialog = page.getByRole('dialog', { name: /^Assign / });
+      await dialog.getByLabel('Client').selectOption({ label: 'Sam Client' });
+      await dialog.getByText('They already follow “Full Body Basics”.').waitFor();
+      expect(await dialog.getByLabel(/Replace it/).isChecked()).toBe(true);
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await programs.assignTo('Sam Client', 'add');
+      const active = () => sql<{ name: string }>(stack.superuserUrl, `select name from public.programs where client_id = $1 and status = 'active' and not deleted order by name`, [sam.id]);
+      await expect.poll(async () => (await active()).map((r) => r.name), { timeout: 30_000 }).toEqual(['Full Body Basics', 'Strength Foundations (3-day)']);
+    });
+    await context.close();
+    context = await newContext(browser);
+    page = await context.newPage();
+    await withScreenshotOnFailure(page, 'demo-second-program-client', async () => {
+      await signInAs(sam);
+      await page.goto(`${app.url}/today`);
+      // Today offers one program's day (or a rest day); the other program's days are a tap away.
+      const strengthDay = page.getByRole('button', { name: /^Strength Foundations \(3-day\): / }).first();
+      const fullBodyDay = page.getByRole('button', { name: /^Full Body Basics: / }).first();
+      const other = page.getByText('Train another day instead');
+      const listed = page.getByRole('heading', { name: 'Train another day' });
+      await expect.poll(async () => (await other.isVisible()) || (await listed.isVisible()), { timeout: 30_000 }).toBe(true);
+      if (await other.isVisible()) await other.click();
+      expect((await strengthDay.count()) + (await fullBodyDay.count())).toBeGreaterThan(0);
+      const label = (await strengthDay.textContent()) ?? '';
+      await strengthDay.click();
+      await page.getByRole('heading', { level: 1, name: label.replace('Strength Foundations (3-day): ', '') }).waitFor();
     });
   });
 });

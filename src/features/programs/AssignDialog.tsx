@@ -1,10 +1,10 @@
 /** Assign a template to a client: the client gets a copy (works offline; syncs later). */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { rosterLabel, useRoster } from '@/features/clients';
 import type { DeviceDatabase } from '@/db';
 import { Dialog } from '@/lib/ui/Dialog';
-import { assignToClient } from './program-writes';
+import { activeProgramsOf, assignToClient } from './program-writes';
 
 export function AssignDialog({ db, templateId, templateName, open, onClose }: { db: DeviceDatabase; templateId: string; templateName: string; open: boolean; onClose: () => void }) {
   const roster = useRoster();
@@ -13,6 +13,18 @@ export function AssignDialog({ db, templateId, templateName, open, onClose }: { 
   const [startsOn, setStartsOn] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<{ programId: string; name: string } | null>(null);
+  // A client with an active program is asked whether the new one replaces it or runs beside it.
+  const [current, setCurrent] = useState<{ clientId: string; programs: Array<{ id: string; name: string }> } | null>(null);
+  const [mode, setMode] = useState<'replace' | 'add'>('replace');
+  useEffect(() => {
+    if (!clientId) return;
+    let live = true;
+    void activeProgramsOf(db, clientId).then((programs) => live && setCurrent({ clientId, programs }));
+    return () => {
+      live = false;
+    };
+  }, [db, clientId]);
+  const existing = current && current.clientId === clientId ? current.programs : [];
 
   const close = () => {
     setDone(null);
@@ -54,7 +66,7 @@ export function AssignDialog({ db, templateId, templateName, open, onClose }: { 
               setError('Start date must be a date');
               return;
             }
-            assignToClient(db, templateId, clientId, startsOn || null)
+            assignToClient(db, templateId, clientId, startsOn || null, mode === 'replace' ? existing.map((p) => p.id) : [])
               .then((programId) => setDone({ programId, name: rosterLabel(entry) }))
               .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
           }}
@@ -68,6 +80,19 @@ export function AssignDialog({ db, templateId, templateName, open, onClose }: { 
               </option>
             ))}
           </select>
+          {existing.length > 0 && (
+            <fieldset className="stack">
+              <legend>
+                {existing.length === 1 ? `They already follow “${existing[0]?.name ?? ''}”.` : `They already follow ${existing.length} programs.`}
+              </legend>
+              <label>
+                <input type="radio" name="assign-mode" value="replace" checked={mode === 'replace'} onChange={() => setMode('replace')} /> Replace it (it is marked completed)
+              </label>
+              <label>
+                <input type="radio" name="assign-mode" value="add" checked={mode === 'add'} onChange={() => setMode('add')} /> Add beside it (they choose the day)
+              </label>
+            </fieldset>
+          )}
           <label htmlFor="assign-start">Starts on (optional)</label>
           <input id="assign-start" type="date" value={startsOn} onChange={(e) => setStartsOn(e.target.value)} />
           {error && (

@@ -218,8 +218,20 @@ export async function deleteProgram(db: DeviceDatabase, programId: string): Prom
   await deleteRow(db, 'programs', programId);
 }
 
-/** Assigns a template to a client: a full copy on the device, synced like any edit. */
-export async function assignToClient(db: DeviceDatabase, templateId: string, clientId: string, startsOn: string | null): Promise<string> {
+/** The client's active programs (templates have no client), newest first. */
+export async function activeProgramsOf(db: DeviceDatabase, clientId: string): Promise<Array<{ id: string; name: string }>> {
+  const docs = await db.rx.collections.programs.find({ selector: { client_id: clientId, status: 'active' } }).exec();
+  return docs
+    .sort((a, b) => (a.updated_at < b.updated_at ? 1 : -1))
+    .map((d) => ({ id: d.id, name: d.name }));
+}
+
+/**
+ * Assigns a template to a client: a full copy on the device, synced like any edit. With
+ * `replacing`, those active programs are completed first, so the client has one to follow.
+ */
+export async function assignToClient(db: DeviceDatabase, templateId: string, clientId: string, startsOn: string | null, replacing: readonly string[] = []): Promise<string> {
+  for (const id of replacing) await editRow(db, 'programs', id, { status: 'completed' });
   const { program, days, exercises } = await loadProgram(db, templateId);
   const copy = assignTemplate({ template: program, days, exercises, clientId, startsOn, newId: newRowId });
   await insertRow(db, 'programs', copy.program);

@@ -3,7 +3,8 @@ import { Link } from 'react-router';
 import { arrivalText, useFirstArrival } from '@/lib/first-arrival';
 import { noteFirstScreenShown } from '@/lib/first-screen';
 import { markTodayInteractive } from '@/lib/perf-marks';
-import { useClientId, useToday, type DayRow } from './useWorkoutData';
+import { choosableDays } from './today-plan';
+import { useClientId, useToday, type DayRow, type ProgramRow } from './useWorkoutData';
 import { useWorkoutWriter } from './useWorkoutWriter';
 import { WorkoutLogger } from './WorkoutLogger';
 
@@ -11,6 +12,21 @@ import { WorkoutLogger } from './WorkoutLogger';
 function todayShown(): void {
   markTodayInteractive();
   noteFirstScreenShown();
+}
+
+/** The days a client may train instead, named with their program when there are several. */
+function OtherDays({ choices, multiplePrograms, onChoose }: { choices: Array<{ program: ProgramRow; day: DayRow }>; multiplePrograms: boolean; onChoose: (dayId: string) => void }) {
+  return (
+    <ul className="plain-list">
+      {choices.map(({ program, day }) => (
+        <li key={day.id}>
+          <button type="button" onClick={() => onChoose(day.id)}>
+            {multiplePrograms ? `${program.name}: ${day.name}` : day.name}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 /** Today: the workout in progress, else the program's day for today, else an empty workout. */
@@ -35,23 +51,32 @@ export function TodayScreen() {
     return <WorkoutLogger key={choice.session.program_day_id ? `day-${choice.session.program_day_id}` : choice.session.id} title={day?.name ?? choice.session.name ?? 'Workout'} session={choice.session} plan={null} onInteractive={todayShown} />;
   }
 
-  const chosen = chosenDayId ? days.find((d) => d.id === chosenDayId) : undefined;
+  const choosable = choosableDays(today.programs, days, clientId);
+  const chosen = chosenDayId ? choosable.find((c) => c.day.id === chosenDayId) : undefined;
   const program = choice.kind === 'no-program' ? null : choice.program;
-  if (choice.kind === 'planned' || (chosen && program)) {
-    const day: DayRow = chosen ?? (choice.kind === 'planned' ? choice.day : (days[0] as DayRow));
+  if (choice.kind === 'planned' || chosen) {
+    const day: DayRow = chosen?.day ?? (choice.kind === 'planned' ? choice.day : (days[0] as DayRow));
+    const weekIndex = chosen?.program.current_week ?? program?.current_week ?? 1;
+    const others = choosable.filter((c) => c.day.id !== day.id);
     return (
       <>
-        <WorkoutLogger key={`day-${day.id}`} title={day.name} session={null} plan={{ programDayId: day.id, weekIndex: program?.current_week ?? 1 }} onInteractive={todayShown} />
+        <WorkoutLogger key={`day-${day.id}`} title={day.name} session={null} plan={{ programDayId: day.id, weekIndex }} onInteractive={todayShown} />
         {chosen && (
           <button type="button" className="link" onClick={() => setChosenDayId(null)}>
             Back to today’s plan
           </button>
         )}
+        {!chosen && others.length > 0 && (
+          <details className="card other-days">
+            <summary>Train another day instead</summary>
+            <OtherDays choices={others} multiplePrograms={new Set(choosable.map((c) => c.program.id)).size > 1} onChoose={setChosenDayId} />
+          </details>
+        )}
       </>
     );
   }
 
-  const otherDays = program ? days.filter((d) => d.program_id === program.id && d.week_index === program.current_week && !d.is_rest_day) : [];
+  const otherDays = choosable;
   const lastDone = sessions.find((s) => s.status === 'completed' || s.status === 'partial');
   return (
     <section className="screen" aria-labelledby="today-title">
@@ -84,16 +109,8 @@ export function TodayScreen() {
       </div>
       {otherDays.length > 0 && (
         <div className="card">
-          <h2>Train another day of {program?.name}</h2>
-          <ul className="plain-list">
-            {otherDays.map((d) => (
-              <li key={d.id}>
-                <button type="button" onClick={() => setChosenDayId(d.id)}>
-                  {d.name}
-                </button>
-              </li>
-            ))}
-          </ul>
+          <h2>Train another day{new Set(otherDays.map((c) => c.program.id)).size === 1 ? ` of ${otherDays[0]?.program.name ?? ''}` : ''}</h2>
+          <OtherDays choices={otherDays} multiplePrograms={new Set(otherDays.map((c) => c.program.id)).size > 1} onChoose={setChosenDayId} />
         </div>
       )}
       {lastDone && (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseToday, type PlanDay, type PlanProgram, type PlanSession } from './today-plan';
+import { choosableDays, chooseToday, type PlanDay, type PlanProgram, type PlanSession } from './today-plan';
 
 const CLIENT = 'client-1';
 const program: PlanProgram = { id: 'p1', client_id: CLIENT, status: 'active', current_week: 1, updated_at: '2026-11-01T00:00:00.000Z' };
@@ -69,5 +69,14 @@ describe('chooseToday', () => {
     const newer = { ...program, id: 'p2', updated_at: '2026-11-20T00:00:00.000Z' };
     const days = [...weekly, day('p2-wed', { program_id: 'p2', day_of_week: 3 })];
     expect(chooseToday({ programs: [program, newer], days, sessions: [], clientId: CLIENT, now: NOW })).toMatchObject({ kind: 'planned', day: { id: 'p2-wed' } });
+  });
+});
+
+describe('choosableDays', () => {
+  it('lists the training days of every active program of the client, newest program first', () => {
+    const older = { ...program, id: 'p0', updated_at: '2026-10-01T00:00:00.000Z' };
+    const done = { ...program, id: 'p9', status: 'completed' };
+    const days = [...sequence, day('x1', { program_id: 'p0' }), day('z1', { program_id: 'p9' })];
+    expect(choosableDays([older, program, done], days, CLIENT).map((c) => `${c.program.id}/${c.day.id}`)).toEqual(['p1/d1', 'p1/d2', 'p1/d3', 'p0/x1']);
   });
 });

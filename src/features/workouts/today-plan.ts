@@ -45,6 +45,17 @@ export function activeProgram<P extends PlanProgram>(programs: readonly P[], cli
   return active.sort((a, b) => (a.updated_at < b.updated_at ? 1 : -1))[0] ?? null;
 }
 
+/**
+ * Every day a client may choose instead of today's: the current week's training days of each of
+ * their active programs (a trainer may run two side by side), newest program first.
+ */
+export function choosableDays<P extends PlanProgram, D extends PlanDay>(programs: readonly P[], days: readonly D[], clientId: string): Array<{ program: P; day: D }> {
+  return programs
+    .filter((p) => p.client_id === clientId && p.status === 'active')
+    .sort((a, b) => (a.updated_at < b.updated_at ? 1 : -1))
+    .flatMap((program) => daysOfCurrentWeek(program, days).filter((d) => !d.is_rest_day).map((day) => ({ program, day })));
+}
+
 /** The days of the program's current week (or its first week with days). */
 export function daysOfCurrentWeek<D extends PlanDay>(program: PlanProgram, days: readonly D[]): D[] {
   const own = days.filter((d) => d.program_id === program.id);

@@ -78,7 +78,7 @@ export function useAllDoneSets(): SetRow[] | undefined {
   return useRxQuery<SetRow>(() => db.rx.collections.set_logs.find({ selector: { client_id: clientId, done: true }, sort: [{ performed_at: 'asc' }] }) as never, [db, clientId]);
 }
 
-export type TodayData = { choice: TodayChoice<ProgramRow, DayRow, SessionRow>; days: DayRow[]; sessions: SessionRow[] };
+export type TodayData = { choice: TodayChoice<ProgramRow, DayRow, SessionRow>; programs: ProgramRow[]; days: DayRow[]; sessions: SessionRow[] };
 
 export function useToday(): TodayData | undefined {
   const clientId = useClientId();
@@ -88,6 +88,6 @@ export function useToday(): TodayData | undefined {
   const minute = useNow(60_000);
   return useMemo(() => {
     if (!sessions || !programs || !days) return undefined;
-    return { choice: chooseToday({ programs, days, sessions, clientId, now: new Date(minute) }), days, sessions };
+    return { choice: chooseToday({ programs, days, sessions, clientId, now: new Date(minute) }), programs, days, sessions };
   }, [sessions, programs, days, clientId, minute]);
 }

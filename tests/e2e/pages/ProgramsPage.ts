@@ -71,10 +71,12 @@ export class ProgramsPage {
     return this.page.getByRole('textbox', { name: 'Description', exact: true });
   }
 
-  async assignTo(clientName: string): Promise<void> {
+  /** `existing`: the client already follows a program, and the dialog asks what to do with it. */
+  async assignTo(clientName: string, existing?: 'replace' | 'add'): Promise<void> {
     await this.page.getByRole('button', { name: 'Assign to a client' }).click();
     const dialog = this.page.getByRole('dialog', { name: /^Assign / });
     await dialog.getByLabel('Client').selectOption({ label: clientName });
+    if (existing) await dialog.getByLabel(existing === 'replace' ? /Replace it/ : /Add beside it/).check();
     await dialog.getByRole('button', { name: 'Assign', exact: true }).click();
     await dialog.getByRole('status').filter({ hasText: `Assigned to ${clientName}` }).waitFor();
   }
