@@ -85,6 +85,23 @@ describe('a demo client', () => {
     });
   });
 
+  it('archives a habit of their own with an undo, and cannot archive the coach’s', { timeout: 120_000 }, async () => {
+    await withScreenshotOnFailure(page, 'demo-habit-archive', async () => {
+      await signInAs(alex);
+      await page.goto(`${app.url}/progress/habits`);
+      const archived = () => sql<{ archived: boolean }>(stack.superuserUrl, `select archived from public.habits where name = 'Sleep 7+ hours'`);
+      await page.getByRole('button', { name: 'Archive Sleep 7+ hours' }).click();
+      const notice = page.getByRole('status').filter({ hasText: '“Sleep 7+ hours” is archived' });
+      await notice.waitFor();
+      expect(await page.getByRole('heading', { name: 'Sleep 7+ hours' }).count()).toBe(0);
+      await notice.getByRole('button', { name: 'Undo', exact: true }).click();
+      await page.getByRole('heading', { name: 'Sleep 7+ hours' }).waitFor();
+      expect(await page.getByRole('button', { name: 'Archive Walk 8,000 steps' }).count()).toBe(0);
+      await page.getByRole('button', { name: 'Archive Sleep 7+ hours' }).click();
+      await expect.poll(async () => (await archived()).map((r) => r.archived), { timeout: 30_000 }).toEqual([true]);
+    });
+  });
+
   it('is asked before a workout is skipped, sees it as skipped, and can undo it', { timeout: 120_000 }, async () => {
     await withScreenshotOnFailure(page, 'demo-skip', async () => {
       await signInAs(sam);

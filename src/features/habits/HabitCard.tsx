@@ -9,12 +9,15 @@ export function HabitCard({
   logs,
   today,
   onSetDone,
+  onArchive,
   readOnly = false,
 }: {
   habit: HabitRow;
   logs: readonly HabitLogRow[];
   today: CalendarDay;
   onSetDone: (day: CalendarDay, done: boolean) => void;
+  /** Offered for the client's own habits (a coach's habit is the coach's to end). */
+  onArchive?: () => void;
   readOnly?: boolean;
 }) {
   const streak = habitStreak(habit, logs, today);
@@ -67,6 +70,11 @@ export function HabitCard({
       <p className="habit-streaks" data-testid="habit-streak">
         Current streak: <strong>{plural(streak.current)}</strong> · Best: <strong>{plural(streak.best)}</strong>
       </p>
+      {!readOnly && onArchive && (
+        <button type="button" className="link small" onClick={onArchive} aria-label={`Archive ${habit.name}`}>
+          Archive this habit
+        </button>
+      )}
       {!readOnly && (
         <form
           className="habit-other-day"

@@ -1,9 +1,11 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { arrivalText, useFirstArrival } from '@/lib/first-arrival';
 import { useClientId } from '@/features/workouts/useWorkoutData';
 import { HabitCard } from './HabitCard';
 import { NewHabitForm } from './NewHabitForm';
-import { logsByHabit, useHabitLogs, useHabits, useHabitWriter, useToday } from './useHabits';
+import { logsByHabit, useHabitLogs, useHabits, useHabitWriter, useToday, type HabitRow } from './useHabits';
+
+const UNDO_SECONDS = 8;
 
 /** The client's habits: tick today or another day, see streaks, add their own. */
 export function HabitsScreen() {
@@ -14,6 +16,13 @@ export function HabitsScreen() {
   const writer = useHabitWriter();
   const today = useToday();
   const byHabit = useMemo(() => logsByHabit(logs ?? []), [logs]);
+  // The last habit archived, for the undo notice (it goes after a while, the habit stays archived).
+  const [archived, setArchived] = useState<HabitRow | null>(null);
+  useEffect(() => {
+    if (!archived) return;
+    const timer = setTimeout(() => setArchived(null), UNDO_SECONDS * 1000);
+    return () => clearTimeout(timer);
+  }, [archived]);
   if (!habits || !logs) return <p aria-busy="true">Loading habits…</p>;
   return (
     <section className="screen" aria-labelledby="habits-title">
@@ -32,8 +41,30 @@ export function HabitsScreen() {
           logs={byHabit.get(habit.id) ?? []}
           today={today}
           onSetDone={(day, done) => void writer.setDone(habit, day, done)}
+          onArchive={
+            habit.trainer_id === null
+              ? () => {
+                  setArchived(habit);
+                  void writer.archive(habit);
+                }
+              : undefined
+          }
         />
       ))}
+      {archived && (
+        <div className="toast" role="status">
+          <p>“{archived.name}” is archived. Its history stays.</p>
+          <button
+            type="button"
+            onClick={() => {
+              void writer.archive(archived, false);
+              setArchived(null);
+            }}
+          >
+            Undo
+          </button>
+        </div>
+      )}
       <NewHabitForm onCreate={(habit) => writer.create(clientId, null, habit, today)} />
     </section>
   );

@@ -82,7 +82,7 @@ export function useHabitWriter() {
       }),
     [db],
   );
-  const archive = useCallback(async (habit: HabitRow) => editRow(db, 'habits', habit.id, { archived: true }), [db]);
+  const archive = useCallback(async (habit: HabitRow, archived = true) => editRow(db, 'habits', habit.id, { archived }), [db]);
   const remove = useCallback(async (habit: HabitRow) => deleteRow(db, 'habits', habit.id), [db]);
   return useMemo(() => ({ setDone, create, archive, remove }), [setDone, create, archive, remove]);
 }
