@@ -93,7 +93,8 @@ describe('a demo client', () => {
       await page.getByRole('button', { name: 'Archive Sleep 7+ hours' }).click();
       const notice = page.getByRole('status').filter({ hasText: '“Sleep 7+ hours” is archived' });
       await notice.waitFor();
-      expect(await page.getByRole('heading', { name: 'Sleep 7+ hours' }).count()).toBe(0);
+      // The notice shows at the tap; the card goes once the device database has the change.
+      await expect.poll(() => page.getByRole('heading', { name: 'Sleep 7+ hours' }).count()).toBe(0);
       await notice.getByRole('button', { name: 'Undo', exact: true }).click();
       await page.getByRole('heading', { name: 'Sleep 7+ hours' }).waitFor();
       expect(await page.getByRole('button', { name: 'Archive Walk 8,000 steps' }).count()).toBe(0);
