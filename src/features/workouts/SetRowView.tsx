@@ -61,6 +61,7 @@ export const SetRowView = memo(function SetRowView({
   // from then on, whether or not the write went through.
   const [asked, setAsked] = useState<{ row: LoggerRow; done: boolean } | null>(null);
   const rowRef = useRef<HTMLLIElement>(null);
+  const tickedByEnter = useRef(false);
   const done = asked && asked.row === row ? asked.done : row.done;
   const saving = done !== row.done;
   const label = `set ${row.setIndex} of ${exerciseName}`;
@@ -149,6 +150,8 @@ export const SetRowView = memo(function SetRowView({
       if (field === amount && !done) {
         tick();
         // The set is logged: the keyboard and the steppers panel go, so nothing covers Finish.
+        // The tick wrote the typed value already; the blur commits nothing more.
+        tickedByEnter.current = true;
         event.currentTarget.blur();
       } else commit(field);
     }
@@ -170,7 +173,10 @@ export const SetRowView = memo(function SetRowView({
         value={drafts[field] ?? formatSetInput(field, latest[field], unit)}
         onChange={(event) => setDrafts((d) => ({ ...d, [field]: event.target.value }))}
         onFocus={() => keepClearOfSteppers(rowRef.current)}
-        onBlur={() => commit(field)}
+        onBlur={() => {
+          if (tickedByEnter.current) tickedByEnter.current = false;
+          else commit(field);
+        }}
         onKeyDown={(event) => onKeyDown(field, event)}
       />
     );
