@@ -4,12 +4,11 @@
  * workout asks first, says "skipped" (not "done") and can be undone; signing out offline with a
  * change waiting completes and stays signed out after a reload and after the network returns.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../supabase/local/demo-accounts';
 import { sql } from '../helpers/device';
-import { buildAndServeApp, cutNetwork, launchBrowser, newContext, restoreNetwork, type ServedApp, withScreenshotOnFailure } from '../helpers/browser';
-import { startTestStack, type TestStack } from '../helpers/stack';
+import { cutNetwork, newContext, restoreNetwork, withScreenshotOnFailure } from '../helpers/browser';
+import { browserSuite } from '../helpers/browser-suite';
 import { AppShellPage } from './pages/AppShellPage';
 import { ProgramsPage } from './pages/ProgramsPage';
 import { SignInPage } from './pages/SignInPage';
@@ -18,38 +17,13 @@ const alex = DEMO_ACCOUNTS.find((a) => a.label === 'demo client')!;
 const sam = DEMO_ACCOUNTS.find((a) => a.label === 'demo client 2')!;
 const coach = DEMO_ACCOUNTS.find((a) => a.label === 'demo trainer')!;
 
-let stack: TestStack;
-let app: ServedApp;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-
-beforeAll(async () => {
-  stack = await startTestStack({ seed: 'supabase/seed.sql' });
-  app = await buildAndServeApp(stack.apiUrl, stack.anonKey);
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await stack?.stop();
-});
-
-beforeEach(async () => {
-  context = await newContext(browser);
-  page = await context.newPage();
-});
-
-afterEach(async () => {
-  await context?.close();
-});
+const suite = browserSuite({ seed: 'supabase/seed.sql' });
 
 async function signInAs(account: { email: string; password: string }): Promise<AppShellPage> {
-  const signIn = new SignInPage(page);
-  await signIn.open(app.url);
+  const signIn = new SignInPage(suite.page);
+  await signIn.open(suite.app.url);
   await signIn.signIn(account.email, account.password);
-  const shell = new AppShellPage(page);
+  const shell = new AppShellPage(suite.page);
   await shell.nav.waitFor();
   await expect.poll(() => shell.syncDescription(), { timeout: 30_000 }).toContain('all changes synced');
   return shell;
@@ -57,7 +31,7 @@ async function signInAs(account: { email: string; password: string }): Promise<A
 
 const todayLog = async (habit: string) =>
   sql<{ done: boolean }>(
-    stack.superuserUrl,
+    suite.stack.superuserUrl,
     `select l.done from public.habit_logs l join public.habits h on h.id = l.habit_id
      where h.name = $1 and l.log_date = current_date and not l.deleted`,
     [habit],
@@ -65,92 +39,100 @@ const todayLog = async (habit: string) =>
 
 describe('a demo client', () => {
   it('ticks and unticks a habit the seed logged today, and nothing is refused', { timeout: 120_000 }, async () => {
-    await withScreenshotOnFailure(page, 'demo-habit-tick', async () => {
+    await withScreenshotOnFailure(suite.page, 'demo-habit-tick', async () => {
       const shell = await signInAs(alex);
-      await page.goto(`${app.url}/progress/habits`);
-      const tick = page.getByRole('button', { name: /^Walk 8,000 steps: (mark done today|done today)/ });
+      await suite.page.goto(`${suite.app.url}/progress/habits`);
+      const tick = suite.page.getByRole('button', { name: /^Walk 8,000 steps: (mark done today|done today)/ });
       await tick.waitFor();
       if ((await tick.getAttribute('aria-pressed')) === 'true') {
         await tick.click();
         await expect.poll(async () => (await todayLog('Walk 8,000 steps')).map((r) => r.done), { timeout: 30_000 }).toEqual([false]);
       }
-      await page.getByRole('button', { name: 'Walk 8,000 steps: mark done today' }).click();
+      await suite.page.getByRole('button', { name: 'Walk 8,000 steps: mark done today' }).click();
       await expect.poll(async () => (await todayLog('Walk 8,000 steps')).map((r) => r.done), { timeout: 30_000 }).toEqual([true]);
       await expect.poll(() => shell.syncDescription(), { timeout: 30_000 }).toBe('Sync status: Online, all changes synced');
-      expect(await page.getByText(/refused/i).count()).toBe(0);
+      expect(await suite.page.getByText(/refused/i).count()).toBe(0);
 
-      await page.getByRole('button', { name: 'Walk 8,000 steps: done today (tap to undo)' }).click();
+      await suite.page.getByRole('button', { name: 'Walk 8,000 steps: done today (tap to undo)' }).click();
       await expect.poll(async () => (await todayLog('Walk 8,000 steps')).map((r) => r.done), { timeout: 30_000 }).toEqual([false]);
-      expect(await page.getByText(/refused/i).count()).toBe(0);
+      expect(await suite.page.getByText(/refused/i).count()).toBe(0);
     });
   });
 
   it('archives a habit of their own with an undo, and cannot archive the coach’s', { timeout: 120_000 }, async () => {
-    await withScreenshotOnFailure(page, 'demo-habit-archive', async () => {
+    await withScreenshotOnFailure(suite.page, 'demo-habit-archive', async () => {
       await signInAs(alex);
-      await page.goto(`${app.url}/progress/habits`);
-      const archived = () => sql<{ archived: boolean }>(stack.superuserUrl, `select archived from public.habits where name = 'Sleep 7+ hours'`);
-      await page.getByRole('button', { name: 'Archive Sleep 7+ hours' }).click();
-      const notice = page.getByRole('status').filter({ hasText: '“Sleep 7+ hours” is archived' });
+      await suite.page.goto(`${suite.app.url}/progress/habits`);
+      const archived = () =>
+        sql<{ archived: boolean }>(suite.stack.superuserUrl, `select archived from public.habits where name = 'Sleep 7+ hours'`);
+      await suite.page.getByRole('button', { name: 'Archive Sleep 7+ hours' }).click();
+      const notice = suite.page.getByRole('status').filter({ hasText: '“Sleep 7+ hours” is archived' });
       await notice.waitFor();
       // The notice shows at the tap; the card goes once the device database has the change.
-      await expect.poll(() => page.getByRole('heading', { name: 'Sleep 7+ hours' }).count()).toBe(0);
+      await expect.poll(() => suite.page.getByRole('heading', { name: 'Sleep 7+ hours' }).count()).toBe(0);
       await notice.getByRole('button', { name: 'Undo', exact: true }).click();
-      await page.getByRole('heading', { name: 'Sleep 7+ hours' }).waitFor();
-      expect(await page.getByRole('button', { name: 'Archive Walk 8,000 steps' }).count()).toBe(0);
-      await page.getByRole('button', { name: 'Archive Sleep 7+ hours' }).click();
+      await suite.page.getByRole('heading', { name: 'Sleep 7+ hours' }).waitFor();
+      expect(await suite.page.getByRole('button', { name: 'Archive Walk 8,000 steps' }).count()).toBe(0);
+      await suite.page.getByRole('button', { name: 'Archive Sleep 7+ hours' }).click();
       await expect.poll(async () => (await archived()).map((r) => r.archived), { timeout: 30_000 }).toEqual([true]);
     });
   });
 
   it('is asked before a workout is skipped, sees it as skipped, and can undo it', { timeout: 120_000 }, async () => {
-    await withScreenshotOnFailure(page, 'demo-skip', async () => {
+    await withScreenshotOnFailure(suite.page, 'demo-skip', async () => {
       await signInAs(sam);
-      await page.goto(`${app.url}/today`);
-      const skip = page.getByRole('button', { name: 'Skip this workout' });
+      await suite.page.goto(`${suite.app.url}/today`);
+      const skip = suite.page.getByRole('button', { name: 'Skip this workout' });
       await skip.waitFor();
-      const title = (await page.getByRole('heading', { level: 1 }).textContent()) ?? '';
+      const title = (await suite.page.getByRole('heading', { level: 1 }).textContent()) ?? '';
       const skippedRows = () =>
-        sql(stack.superuserUrl, `select 1 from public.workout_sessions where client_id = $1 and status = 'skipped' and not deleted and started_at > now() - interval '1 hour'`, [sam.id]);
+        sql(
+          suite.stack.superuserUrl,
+          `select 1 from public.workout_sessions where client_id = $1 and status = 'skipped' and not deleted and started_at > now() - interval '1 hour'`,
+          [sam.id],
+        );
 
       await skip.click();
-      const dialog = page.getByRole('dialog', { name: `Skip ${title}?` });
+      const dialog = suite.page.getByRole('dialog', { name: `Skip ${title}?` });
       await dialog.getByRole('button', { name: 'Keep it' }).click();
       await dialog.waitFor({ state: 'hidden' });
-      expect(await page.getByRole('heading', { level: 1, name: title }).count()).toBe(1);
+      expect(await suite.page.getByRole('heading', { level: 1, name: title }).count()).toBe(1);
 
       await skip.click();
       await dialog.getByRole('button', { name: 'Skip workout' }).click();
-      await page.getByText(`You skipped ${title} today.`).waitFor();
-      expect(await page.getByText(/is done for today/).count()).toBe(0);
+      await suite.page.getByText(`You skipped ${title} today.`).waitFor();
+      expect(await suite.page.getByText(/is done for today/).count()).toBe(0);
       await expect.poll(async () => (await skippedRows()).length, { timeout: 30_000 }).toBe(1);
 
-      await page.getByRole('button', { name: 'Undo skip' }).click();
-      await page.getByRole('heading', { level: 1, name: title }).waitFor();
+      await suite.page.getByRole('button', { name: 'Undo skip' }).click();
+      await suite.page.getByRole('heading', { level: 1, name: title }).waitFor();
       await expect.poll(async () => (await skippedRows()).length, { timeout: 30_000 }).toBe(0);
     });
   });
 
   it('signs out offline with a change waiting, and stays signed out after a reload and back online', { timeout: 120_000 }, async () => {
-    await withScreenshotOnFailure(page, 'demo-sign-out-offline', async () => {
+    await withScreenshotOnFailure(suite.page, 'demo-sign-out-offline', async () => {
       const shell = await signInAs(alex);
-      await page.goto(`${app.url}/progress/habits`);
-      await page.getByRole('button', { name: /^Drink 2.5 l of water: / }).waitFor();
-      await cutNetwork(context);
-      await page.getByRole('button', { name: /^Drink 2.5 l of water: / }).click();
+      await suite.page.goto(`${suite.app.url}/progress/habits`);
+      await suite.page.getByRole('button', { name: /^Drink 2.5 l of water: / }).waitFor();
+      await cutNetwork(suite.context);
+      await suite.page.getByRole('button', { name: /^Drink 2.5 l of water: / }).click();
       await expect.poll(() => shell.syncDescription(), { timeout: 20_000 }).toMatch(/Offline, 1 change waiting/);
 
       await shell.goTo('Account');
-      await page.getByRole('button', { name: 'Sign out' }).click();
-      await page.getByRole('button', { name: 'Sign out anyway' }).click();
-      const signIn = new SignInPage(page);
+      await suite.page.getByRole('button', { name: 'Sign out' }).click();
+      await suite.page.getByRole('button', { name: 'Sign out anyway' }).click();
+      const signIn = new SignInPage(suite.page);
       await signIn.email.waitFor({ timeout: 15_000 });
-      await page.getByText(/1 change.*kept on this device|kept on this device/i).first().waitFor();
+      await suite.page
+        .getByText(/1 change.*kept on this device|kept on this device/i)
+        .first()
+        .waitFor();
 
-      await page.reload().catch(() => undefined);
+      await suite.page.reload().catch(() => undefined);
       await signIn.email.waitFor({ timeout: 15_000 });
-      await restoreNetwork(context);
-      await page.reload();
+      await restoreNetwork(suite.context);
+      await suite.page.reload();
       await signIn.email.waitFor({ timeout: 15_000 });
       expect(await shell.nav.count()).toBe(0);
     });
@@ -159,23 +141,23 @@ describe('a demo client', () => {
 
 describe('a demo trainer on a new device', () => {
   it('sees workouts as still arriving, never "No workout yet", until they are pulled', { timeout: 120_000 }, async () => {
-    await withScreenshotOnFailure(page, 'demo-first-sync-roster', async () => {
+    await withScreenshotOnFailure(suite.page, 'demo-first-sync-roster', async () => {
       // Hold back the workouts' first pull, as a slow network would.
       let release: () => void = () => undefined;
       const released = new Promise<void>((resolve) => (release = resolve));
-      await context.route('**/rest/v1/rpc/sync_pull', async (route) => {
+      await suite.context.route('**/rest/v1/rpc/sync_pull', async (route) => {
         if ((route.request().postData() ?? '').includes('"p_table":"workout_sessions"')) await released;
         await route.continue();
       });
-      const signIn = new SignInPage(page);
-      await signIn.open(app.url);
+      const signIn = new SignInPage(suite.page);
+      await signIn.open(suite.app.url);
       await signIn.signIn(coach.email, coach.password);
-      const shell = new AppShellPage(page);
+      const shell = new AppShellPage(suite.page);
       await shell.nav.waitFor();
-      const alexRow = page.getByRole('list', { name: 'Active clients' }).getByRole('link', { name: /Alex/ });
+      const alexRow = suite.page.getByRole('list', { name: 'Active clients' }).getByRole('link', { name: /Alex/ });
       await alexRow.waitFor({ timeout: 30_000 });
       await alexRow.getByText('Getting workouts…').waitFor();
-      expect(await page.getByText(/No workout yet/).count()).toBe(0);
+      expect(await suite.page.getByText(/No workout yet/).count()).toBe(0);
       expect(await shell.syncLabel()).not.toBe('Synced');
 
       release();
@@ -187,38 +169,45 @@ describe('a demo trainer on a new device', () => {
 
 describe('a second active program', () => {
   it('is assigned only after the trainer chose to add it, and the client can train any day of either', { timeout: 150_000 }, async () => {
-    await withScreenshotOnFailure(page, 'demo-second-program-trainer', async () => {
+    await withScreenshotOnFailure(suite.page, 'demo-second-program-trainer', async () => {
       await signInAs(coach);
-      await page.goto(`${app.url}/programs/00000000-0000-4000-a000-000000000001`);
-      const programs = new ProgramsPage(page);
-      await page.getByRole('button', { name: 'Assign to a client' }).waitFor();
-      await page.getByRole('button', { name: 'Assign to a client' }).click();
-      const dialog = page.getByRole('dialog', { name: /^Assign / });
+      await suite.page.goto(`${suite.app.url}/programs/00000000-0000-4000-a000-000000000001`);
+      const programs = new ProgramsPage(suite.page);
+      await suite.page.getByRole('button', { name: 'Assign to a client' }).waitFor();
+      await suite.page.getByRole('button', { name: 'Assign to a client' }).click();
+      const dialog = suite.page.getByRole('dialog', { name: /^Assign / });
       await dialog.getByLabel('Client').selectOption({ label: 'Sam Client' });
       await dialog.getByText('They already follow “Full Body Basics”.').waitFor();
       expect(await dialog.getByLabel(/Replace it/).isChecked()).toBe(true);
       await dialog.getByRole('button', { name: 'Cancel' }).click();
       await programs.assignTo('Sam Client', 'add');
-      const active = () => sql<{ name: string }>(stack.superuserUrl, `select name from public.programs where client_id = $1 and status = 'active' and not deleted order by name`, [sam.id]);
-      await expect.poll(async () => (await active()).map((r) => r.name), { timeout: 30_000 }).toEqual(['Full Body Basics', 'Strength Foundations (3-day)']);
+      const active = () =>
+        sql<{ name: string }>(
+          suite.stack.superuserUrl,
+          `select name from public.programs where client_id = $1 and status = 'active' and not deleted order by name`,
+          [sam.id],
+        );
+      await expect
+        .poll(async () => (await active()).map((r) => r.name), { timeout: 30_000 })
+        .toEqual(['Full Body Basics', 'Strength Foundations (3-day)']);
     });
-    await context.close();
-    context = await newContext(browser);
-    page = await context.newPage();
-    await withScreenshotOnFailure(page, 'demo-second-program-client', async () => {
+    await suite.context.close();
+    suite.context = await newContext(suite.browser);
+    suite.page = await suite.context.newPage();
+    await withScreenshotOnFailure(suite.page, 'demo-second-program-client', async () => {
       await signInAs(sam);
-      await page.goto(`${app.url}/today`);
+      await suite.page.goto(`${suite.app.url}/today`);
       // Today offers one program's day (or a rest day); the other program's days are a tap away.
-      const strengthDay = page.getByRole('button', { name: /^Strength Foundations \(3-day\): / }).first();
-      const fullBodyDay = page.getByRole('button', { name: /^Full Body Basics: / }).first();
-      const other = page.getByText('Train another day instead');
-      const listed = page.getByRole('heading', { name: 'Train another day' });
+      const strengthDay = suite.page.getByRole('button', { name: /^Strength Foundations \(3-day\): / }).first();
+      const fullBodyDay = suite.page.getByRole('button', { name: /^Full Body Basics: / }).first();
+      const other = suite.page.getByText('Train another day instead');
+      const listed = suite.page.getByRole('heading', { name: 'Train another day' });
       await expect.poll(async () => (await other.isVisible()) || (await listed.isVisible()), { timeout: 30_000 }).toBe(true);
       if (await other.isVisible()) await other.click();
       expect((await strengthDay.count()) + (await fullBodyDay.count())).toBeGreaterThan(0);
       const label = (await strengthDay.textContent()) ?? '';
       await strengthDay.click();
-      await page.getByRole('heading', { level: 1, name: label.replace('Strength Foundations (3-day): ', '') }).waitFor();
+      await suite.page.getByRole('heading', { level: 1, name: label.replace('Strength Foundations (3-day): ', '') }).waitFor();
     });
   });
 });
