@@ -3,7 +3,7 @@ import { Navigate, Route, Routes } from 'react-router';
 import { AccountScreen } from '@/features/account';
 import { HomeScreen } from '@/features/dashboard';
 import { CheckInReviewScreen, ClientProgressScreen, ProgressScreen, QuestionnaireEditor, TrainerCheckInsScreen } from '@/features/progress';
-import { ClientBookingsScreen, TrainerScheduleScreen } from '@/features/bookings';
+import { ClientBookingsScreen, TrainerBillingScreen, TrainerScheduleScreen } from '@/features/bookings';
 import { ClientDetailScreen, ClientsScreen, JoinTrainerScreen } from '@/features/clients';
 import { ExerciseDetailScreen, ExerciseFormScreen, LibraryScreen } from '@/features/library';
 import { ProgramBuilderScreen, ProgramsScreen } from '@/features/programs';
@@ -46,6 +46,7 @@ export function AppRoutes({ role, session }: { role: NavRole; session: Session }
               <Route path="programs" element={<ProgramsScreen />} />
               <Route path="programs/:programId" element={<ProgramBuilderScreen />} />
               <Route path="schedule" element={<TrainerScheduleScreen />} />
+              <Route path="schedule/billing" element={<TrainerBillingScreen />} />
               <Route path="library" element={<LibraryScreen />} />
               <Route path="library/new" element={<ExerciseFormScreen />} />
               <Route path="library/:exerciseId" element={<ExerciseDetailScreen />} />

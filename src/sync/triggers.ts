@@ -41,6 +41,18 @@ export type TriggerOptions = {
   handlers: TriggerHandlers;
 };
 
+/**
+ * Hands the signed-in user's current token to Realtime (supabase-js does it on its auth events,
+ * which may come after a channel's join). Never throws: without a token the join is anon.
+ */
+export async function withRealtimeAuth(supabase: SupabaseClient): Promise<void> {
+  try {
+    await supabase.realtime.setAuth();
+  } catch {
+    // Offline or no session: the channel joins as it can and re-joins on reconnect.
+  }
+}
+
 export function startTriggers(options: TriggerOptions): () => Promise<void> {
   const { handlers, environment } = options;
   let live = false;
@@ -51,19 +63,27 @@ export function startTriggers(options: TriggerOptions): () => Promise<void> {
   };
 
   let channel: RealtimeChannel | undefined;
+  let stopped = false;
   if (options.supabase) {
     channel = options.supabase.channel(options.channelName);
     for (const table of options.tables) {
       channel.on('postgres_changes', { event: '*', schema: 'public', table }, () => handlers.onTableChanged(table));
     }
-    channel.subscribe((status) => {
-      if (status === 'SUBSCRIBED') {
-        setLive(true);
-        // Changes made between the last pull and the subscription are not sent as events.
-        handlers.onResync('subscribed');
-      } else {
-        setLive(false);
-      }
+    const subscribing = channel;
+    // The join must carry the user's token: a page that restored its session from storage may
+    // not have handed it to Realtime yet, and a join without one is served as anon (RLS then
+    // lets no change through, with no error).
+    void withRealtimeAuth(options.supabase).then(() => {
+      if (stopped) return;
+      subscribing.subscribe((status) => {
+        if (status === 'SUBSCRIBED') {
+          setLive(true);
+          // Changes made between the last pull and the subscription are not sent as events.
+          handlers.onResync('subscribed');
+        } else {
+          setLive(false);
+        }
+      });
     });
   }
 
@@ -84,6 +104,7 @@ export function startTriggers(options: TriggerOptions): () => Promise<void> {
   environment?.addEventListener('visibilitychange', onVisibility);
 
   return async () => {
+    stopped = true;
     clearInterval(timer);
     environment?.removeEventListener('online', onOnline);
     environment?.removeEventListener('offline', onOffline);

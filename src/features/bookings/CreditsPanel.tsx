@@ -32,6 +32,10 @@ export function CreditsPanel({ replica, trainers }: { replica: BookingReplica; t
   const balances = useMemo(() => creditBalances(replica.ledger), [replica.ledger]);
   const nameOf = (id: string) => replica.people.find((p) => p.id === id)?.fullName;
   const pendingPayments = replica.payments.filter((p) => p.status === 'pending');
+  // A purchase the trainer marked not received, for two weeks after it was made.
+  const notReceived = replica.payments.filter(
+    (p) => p.status === 'failed' && p.provider === 'manual' && openedAt - new Date(p.created_at).getTime() < 14 * 86_400_000,
+  );
   const history = useMemo(() => {
     const whenById = new Map(replica.bookings.map((b) => [b.id, formatWhen(b.starts_at)]));
     return ledgerHistory(replica.ledger, {
@@ -80,13 +84,25 @@ export function CreditsPanel({ replica, trainers }: { replica: BookingReplica; t
           ))}
         </ul>
       )}
-      {pendingPayments.length > 0 && (
+      {(pendingPayments.length > 0 || notReceived.length > 0) && (
         <div className="notice" role="status">
-          {pendingPayments.map((p) => (
-            <p key={p.id}>
-              Purchase pending: {p.credits_purchased ?? ''} {p.credits_purchased === 1 ? 'credit' : 'credits'}
-              {p.trainer_id && nameOf(p.trainer_id) ? ` with ${nameOf(p.trainer_id)}` : ''}, {formatMoney(p.amount_cents, p.currency)}. The
-              credits arrive once the payment is confirmed.
+          {pendingPayments.map((p) => {
+            const trainer = p.trainer_id ? nameOf(p.trainer_id) : undefined;
+            return (
+              <p key={p.id} data-testid="purchase-pending">
+                Purchase pending: {p.credits_purchased ?? ''} {p.credits_purchased === 1 ? 'credit' : 'credits'}
+                {trainer ? ` with ${trainer}` : ''}, {formatMoney(p.amount_cents, p.currency)}.{' '}
+                {p.provider === 'manual'
+                  ? `Pay ${trainer ?? 'your trainer'} in cash or by bank transfer; the credits arrive when they mark it received.`
+                  : 'The credits arrive once the payment is confirmed.'}
+              </p>
+            );
+          })}
+          {notReceived.map((p) => (
+            <p key={p.id} data-testid="purchase-not-received">
+              {p.trainer_id && nameOf(p.trainer_id) ? nameOf(p.trainer_id) : 'Your trainer'} marked your purchase of{' '}
+              {p.credits_purchased ?? ''} {p.credits_purchased === 1 ? 'credit' : 'credits'} ({formatMoney(p.amount_cents, p.currency)}) as
+              not received. If you paid, ask them; you can buy again.
             </p>
           ))}
         </div>
@@ -183,8 +199,8 @@ function BuyDialog({ open, onClose, sellers }: { open: boolean; onClose: () => v
         </ul>
       )}
       <p className="muted small">
-        No card is charged in this app yet: the purchase is recorded as pending, and the credits arrive when the payment provider confirms
-        it.
+        No card is charged in this app: you pay your trainer in cash or by bank transfer, and the credits arrive when they mark the payment
+        received.
       </p>
       {error && (
         <p className="form-error" role="alert">

@@ -5,6 +5,7 @@
  * attendance (idempotent by nature, no key) and editing availability need a connection.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Link } from 'react-router';
 import { useDeviceStore } from '@/lib/device-store';
 import { getSupabase } from '@/lib/supabase';
 import { Dialog } from '@/lib/ui/Dialog';
@@ -14,6 +15,7 @@ import { formatWhen, refundPreviewText, STATUS_TEXT } from './booking-text';
 import { trainerCalendar, trainerOpenSlots, type CalendarEntry } from './calendar-entries';
 import { parseRefusal, type Booking } from './model';
 import { RequestOutcomes } from './RequestOutcomes';
+import { paymentsToConfirm } from './trainer-billing';
 import { sendBookingRequest, useBookingReplica, useBookingRequests } from './useBookingReplica';
 import './bookings.css';
 
@@ -38,6 +40,7 @@ export function TrainerScheduleScreen() {
   }, []);
 
   const people = replica.people;
+  const pendingPayments = paymentsToConfirm(replica.payments).length;
   const clientName = useCallback(
     (id: string | null) => (id ? (people.find((p) => p.id === id)?.fullName ?? 'A client') : 'Group session'),
     [people],
@@ -147,9 +150,14 @@ export function TrainerScheduleScreen() {
     <div className="screen bookings-screen">
       <div className="screen-head">
         <h1>Schedule</h1>
-        <button type="button" onClick={refresh} disabled={!online || refreshing}>
-          {refreshing ? 'Refreshing…' : 'Refresh'}
-        </button>
+        <div className="screen-head-actions">
+          <Link className="button" to="/schedule/billing">
+            Prices &amp; credits{pendingPayments > 0 ? ` (${pendingPayments} to confirm)` : ''}
+          </Link>
+          <button type="button" onClick={refresh} disabled={!online || refreshing}>
+            {refreshing ? 'Refreshing…' : 'Refresh'}
+          </button>
+        </div>
       </div>
       {!online && (
         <p className="notice" role="status">

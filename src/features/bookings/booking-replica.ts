@@ -46,6 +46,8 @@ export type PaymentRow = z.infer<typeof paymentRowModel>;
 export const personModel = z.object({
   id,
   fullName: z.string(),
+  /** For the trainer's clients: credits they hold with this trainer, and plan credits usable with any (null when unknown). */
+  credits: z.object({ withTrainer: z.number().int(), platform: z.number().int() }).nullable().optional(),
   /** For the client's trainers: their prices and policy (null when they have set none). */
   pricing: z
     .object({
@@ -59,6 +61,17 @@ export const personModel = z.object({
     .nullable(),
 });
 export type Person = z.infer<typeof personModel>;
+
+/** The trainer's own prices and policy, as their pricing form edits them. */
+export type OwnPricing = {
+  currency: string;
+  single: number | null;
+  pack5: number | null;
+  pack10: number | null;
+  cancellationPolicy: 'always_free' | 'up_to_12h' | 'up_to_24h';
+  freeTrialSession: boolean;
+  trialSessionsPerWeek: number;
+};
 
 export type SlotRow = { key: string; trainerId: string; startsAt: string; endsAt: string };
 
@@ -148,6 +161,36 @@ function must<T>(what: string, result: { data: T | null; error: { message: strin
   return result.data;
 }
 
+const PAYMENT_COLUMNS =
+  'id, client_id, trainer_id, purpose, amount_cents, currency, provider, provider_ref, status, credits_purchased, paid_at, created_at, description';
+const PRICING_COLUMNS =
+  'trainer_id, currency, offers_single, single_session_price_cents, offers_five_pack, five_pack_price_cents, offers_ten_pack, ten_pack_price_cents, cancellation_policy, free_trial_session';
+
+type PricingRow = {
+  trainer_id: string;
+  currency: string;
+  offers_single: boolean;
+  single_session_price_cents: number | null;
+  offers_five_pack: boolean;
+  five_pack_price_cents: number | null;
+  offers_ten_pack: boolean;
+  ten_pack_price_cents: number | null;
+  cancellation_policy: 'always_free' | 'up_to_12h' | 'up_to_24h';
+  free_trial_session: boolean;
+};
+
+/** A pricing row as the screens read it: a price only for what is sold. */
+function pricingOf(row: PricingRow): NonNullable<Person['pricing']> {
+  return {
+    currency: row.currency,
+    single: row.offers_single ? row.single_session_price_cents : null,
+    pack5: row.offers_five_pack ? row.five_pack_price_cents : null,
+    pack10: row.offers_ten_pack ? row.ten_pack_price_cents : null,
+    cancellationPolicy: row.cancellation_policy,
+    freeTrialSession: row.free_trial_session,
+  };
+}
+
 /** Reads everything the user's screens need; throws ReadFailed when any read fails. */
 async function readFromServer(userId: string, role: ReplicaRole, now: Date) {
   const supabase = await getSupabase();
@@ -162,7 +205,7 @@ async function readFromServer(userId: string, role: ReplicaRole, now: Date) {
     .order('starts_at')
     .limit(2000);
   if (role === 'trainer') {
-    const [bookings, links, windows, exceptions] = await Promise.all([
+    const [bookings, links, windows, exceptions, payments, balances, ownPricing] = await Promise.all([
       bookingsRead,
       supabase.from('trainer_clients').select('client_id').eq('trainer_id', userId).eq('status', 'active').eq('deleted', false),
       supabase
@@ -181,7 +224,28 @@ async function readFromServer(userId: string, role: ReplicaRole, now: Date) {
         .eq('deleted', false)
         .gte('exception_date', now.toISOString().slice(0, 10))
         .order('exception_date'),
+      supabase
+        .from('payments')
+        .select(PAYMENT_COLUMNS)
+        .eq('trainer_id', userId)
+        .eq('deleted', false)
+        .order('created_at', { ascending: false })
+        .limit(500),
+      supabase.rpc('trainer_client_balances', {}),
+      supabase
+        .from('trainer_pricing')
+        .select(PRICING_COLUMNS + ', trial_sessions_per_week')
+        .eq('trainer_id', userId)
+        .eq('deleted', false)
+        .limit(1),
     ]);
+    const credits = new Map(
+      (must('trainer_client_balances', balances) as Array<{ client_id: string; with_trainer: number; platform: number }>).map((b) => [
+        b.client_id,
+        { withTrainer: b.with_trainer, platform: b.platform },
+      ]),
+    );
+    const own = (must('trainer_pricing', ownPricing) as unknown as Array<PricingRow & { trial_sessions_per_week: number }>)[0];
     const clientIds = must('trainer_clients', links)
       .map((l) => (l as { client_id: string | null }).client_id)
       .filter((x): x is string => !!x);
@@ -189,12 +253,18 @@ async function readFromServer(userId: string, role: ReplicaRole, now: Date) {
     return {
       bookings: parseAll(bookingModel, must('bookings', bookings)),
       ledger: [] as LedgerRow[],
-      payments: [] as PaymentRow[],
-      people: (profiles as Array<{ id: string; full_name: string }>).map((p) => ({ id: p.id, fullName: p.full_name, pricing: null })),
+      payments: parseAll(paymentRowModel, must('payments', payments)),
+      people: (profiles as Array<{ id: string; full_name: string }>).map((p) => ({
+        id: p.id,
+        fullName: p.full_name,
+        pricing: null,
+        credits: credits.get(p.id) ?? null,
+      })),
       slots: [] as SlotRow[],
       windows: parseAll(windowRowModel, must('trainer_availability', windows)),
       exceptions: parseAll(exceptionRowModel, must('availability_exceptions', exceptions)),
       plan: null as PlanInfo,
+      ownPricing: own ? { ...pricingOf(own), trialSessionsPerWeek: own.trial_sessions_per_week } : null,
     };
   }
   // This month's free meetings of the client's plan, granted once per month (the server's rule;
@@ -209,15 +279,7 @@ async function readFromServer(userId: string, role: ReplicaRole, now: Date) {
       .eq('deleted', false)
       .order('created_at')
       .limit(5000),
-    supabase
-      .from('payments')
-      .select(
-        'id, client_id, trainer_id, purpose, amount_cents, currency, provider, provider_ref, status, credits_purchased, paid_at, created_at, description',
-      )
-      .eq('client_id', userId)
-      .eq('deleted', false)
-      .order('created_at')
-      .limit(500),
+    supabase.from('payments').select(PAYMENT_COLUMNS).eq('client_id', userId).eq('deleted', false).order('created_at').limit(500),
     supabase.from('trainer_clients').select('trainer_id').eq('client_id', userId).eq('status', 'active').eq('deleted', false),
     supabase
       .from('subscriptions')
@@ -233,44 +295,17 @@ async function readFromServer(userId: string, role: ReplicaRole, now: Date) {
   const [profiles, pricing, ...slotLists] = await Promise.all([
     trainerIds.length ? supabase.from('profiles').select('id, full_name').in('id', trainerIds) : Promise.resolve({ data: [], error: null }),
     trainerIds.length
-      ? supabase
-          .from('trainer_pricing')
-          .select(
-            'trainer_id, currency, offers_single, single_session_price_cents, offers_five_pack, five_pack_price_cents, offers_ten_pack, ten_pack_price_cents, cancellation_policy, free_trial_session',
-          )
-          .in('trainer_id', trainerIds)
-          .eq('deleted', false)
+      ? supabase.from('trainer_pricing').select(PRICING_COLUMNS).in('trainer_id', trainerIds).eq('deleted', false)
       : Promise.resolve({ data: [], error: null }),
     ...trainerIds.map((trainerId) => supabase.rpc('bookable_slots', { p_trainer_id: trainerId, p_from: from, p_to: to })),
   ]);
-  type PricingRow = {
-    trainer_id: string;
-    currency: string;
-    offers_single: boolean;
-    single_session_price_cents: number | null;
-    offers_five_pack: boolean;
-    five_pack_price_cents: number | null;
-    offers_ten_pack: boolean;
-    ten_pack_price_cents: number | null;
-    cancellation_policy: 'always_free' | 'up_to_12h' | 'up_to_24h';
-    free_trial_session: boolean;
-  };
   const prices = new Map((must('trainer_pricing', pricing) as PricingRow[]).map((p) => [p.trainer_id, p]));
   const people: Person[] = (must('profiles', profiles) as Array<{ id: string; full_name: string }>).map((p) => {
     const price = prices.get(p.id);
     return {
       id: p.id,
       fullName: p.full_name,
-      pricing: price
-        ? {
-            currency: price.currency,
-            single: price.offers_single ? price.single_session_price_cents : null,
-            pack5: price.offers_five_pack ? price.five_pack_price_cents : null,
-            pack10: price.offers_ten_pack ? price.ten_pack_price_cents : null,
-            cancellationPolicy: price.cancellation_policy,
-            freeTrialSession: price.free_trial_session,
-          }
-        : null,
+      pricing: price ? pricingOf(price) : null,
     };
   });
   const slots: SlotRow[] = [];
@@ -308,6 +343,7 @@ async function readFromServer(userId: string, role: ReplicaRole, now: Date) {
     windows: [] as WindowRow[],
     exceptions: [] as ExceptionRow[],
     plan,
+    ownPricing: null as OwnPricing | null,
   };
 }
 
@@ -335,6 +371,7 @@ async function runRefresh(userId: string, role: ReplicaRole, now: () => Date): P
       await db.windows.bulkPut(data.windows);
       await db.exceptions.bulkPut(data.exceptions);
       await db.meta.put({ key: 'plan', value: data.plan });
+      await db.meta.put({ key: 'ownPricing', value: data.ownPricing });
       await db.meta.put({ key: 'refreshedAt', value: now().toISOString() });
     });
     return { ok: true };
@@ -411,6 +448,8 @@ export type BookingReplica = {
   windows: WindowRow[];
   exceptions: ExceptionRow[];
   plan: PlanInfo;
+  /** The trainer's own prices (null for clients, and for a trainer who has set none). */
+  ownPricing: OwnPricing | null;
 };
 
 export const EMPTY_REPLICA: BookingReplica = {
@@ -424,13 +463,14 @@ export const EMPTY_REPLICA: BookingReplica = {
   windows: [],
   exceptions: [],
   plan: null,
+  ownPricing: null,
 };
 
 /** Live view of the whole device copy (small: weeks of bookings, one client's ledger). */
 export function watchBookingReplica(userId: string, onChange: (replica: BookingReplica) => void): () => void {
   const db = bookingReplicaDb(userId);
   const subscription = liveQuery(async (): Promise<BookingReplica> => {
-    const [bookings, ledger, payments, people, slots, windows, exceptions, plan, refreshedAt] = await Promise.all([
+    const [bookings, ledger, payments, people, slots, windows, exceptions, plan, refreshedAt, ownPricing] = await Promise.all([
       db.bookings.orderBy('starts_at').toArray(),
       db.ledger.orderBy('created_at').toArray(),
       db.payments.orderBy('created_at').toArray(),
@@ -440,6 +480,7 @@ export function watchBookingReplica(userId: string, onChange: (replica: BookingR
       db.exceptions.orderBy('exception_date').toArray(),
       db.meta.get('plan'),
       db.meta.get('refreshedAt'),
+      db.meta.get('ownPricing'),
     ]);
     return {
       loaded: true,
@@ -452,6 +493,7 @@ export function watchBookingReplica(userId: string, onChange: (replica: BookingR
       windows,
       exceptions,
       plan: (plan?.value as PlanInfo | undefined) ?? null,
+      ownPricing: (ownPricing?.value as OwnPricing | undefined) ?? null,
     };
   }).subscribe({ next: onChange, error: () => onChange({ ...EMPTY_REPLICA, loaded: true }) });
   return () => subscription.unsubscribe();

@@ -93,6 +93,7 @@ export function rescheduleText(booking: CancellableBooking, now: Date): { canMov
 
 /** What a client without a subscription gets: the trial's free meeting only while it lasts. */
 export function noPlanText(trialEndsAt: string | null, now: number): string {
-  if (trialEndsAt && Date.parse(trialEndsAt) > now) return `No subscription yet: until your trial ends on ${new Date(trialEndsAt).toLocaleDateString()} you get Plan 1's free meeting.`;
+  if (trialEndsAt && Date.parse(trialEndsAt) > now)
+    return `No subscription yet: until your trial ends on ${new Date(trialEndsAt).toLocaleDateString()} you get Plan 1's free meeting.`;
   return 'No subscription: your trial has ended. Buy sessions from your trainer, or ask them about a plan.';
 }

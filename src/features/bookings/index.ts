@@ -7,6 +7,7 @@ import { lazy } from 'react';
 
 export const ClientBookingsScreen = lazy(() => import('./ClientBookingsScreen').then((m) => ({ default: m.ClientBookingsScreen })));
 export const TrainerScheduleScreen = lazy(() => import('./TrainerScheduleScreen').then((m) => ({ default: m.TrainerScheduleScreen })));
+export const TrainerBillingScreen = lazy(() => import('./TrainerBillingScreen').then((m) => ({ default: m.TrainerBillingScreen })));
 
 /**
  * Keeps the device's copy of the user's bookings and credits fresh while signed in (loads the

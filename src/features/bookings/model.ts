@@ -48,6 +48,7 @@ export const BOOKING_REFUSAL_CODES = [
   'pack_not_offered',
   'payment_not_found',
   'payment_not_pending',
+  'not_your_client',
 ] as const;
 export const bookingRefusalCodeModel = z.enum(BOOKING_REFUSAL_CODES);
 export type BookingRefusalCode = z.infer<typeof bookingRefusalCodeModel>;
@@ -101,6 +102,29 @@ export const startCreditPurchaseArgsModel = z.object({
   p_pack: creditPackModel,
   p_idempotency_key: idempotencyKey,
   p_provider: paymentProviderModel.optional(),
+});
+export const settleManualPaymentArgsModel = z.object({ p_payment_id: id, p_idempotency_key: idempotencyKey });
+export const adjustClientCreditsArgsModel = z.object({
+  p_client_id: id,
+  p_credits: z
+    .number()
+    .int()
+    .min(-100)
+    .max(100)
+    .refine((n) => n !== 0),
+  p_idempotency_key: idempotencyKey,
+  p_note: z.string().max(200).nullable().optional(),
+});
+const priceCents = z.number().int().min(0).max(10_000_000).nullable();
+export const setTrainerPricingArgsModel = z.object({
+  p_currency: z.string().regex(/^[A-Z]{3}$/),
+  p_single_cents: priceCents,
+  p_five_pack_cents: priceCents,
+  p_ten_pack_cents: priceCents,
+  p_cancellation_policy: cancellationPolicyModel,
+  p_free_trial_session: z.boolean(),
+  p_trial_sessions_per_week: z.number().int().min(0).max(50),
+  p_idempotency_key: idempotencyKey,
 });
 export const creditBalanceArgsModel = z.object({ p_client_id: id.optional(), p_trainer_id: id.optional() });
 export const createGroupSessionArgsModel = z.object({

@@ -13,6 +13,10 @@ export const BOOKING_OUTBOX_FUNCTIONS = [
   'reschedule_booking',
   'respond_to_booking_request',
   'start_credit_purchase',
+  'confirm_manual_payment',
+  'decline_manual_payment',
+  'adjust_client_credits',
+  'set_trainer_pricing',
 ] as const;
 export type BookingOutboxFunction = (typeof BOOKING_OUTBOX_FUNCTIONS)[number];
 
@@ -46,6 +50,10 @@ const DONE_TITLE: Record<BookingOutboxFunction, string> = {
   reschedule_booking: 'Moved',
   respond_to_booking_request: 'Sent',
   start_credit_purchase: 'Purchase started',
+  confirm_manual_payment: 'Marked received',
+  decline_manual_payment: 'Marked not received',
+  adjust_client_credits: 'Credits changed',
+  set_trainer_pricing: 'Prices saved',
 };
 
 const REFUSED_TITLE: Record<BookingOutboxFunction, string> = {
@@ -55,6 +63,10 @@ const REFUSED_TITLE: Record<BookingOutboxFunction, string> = {
   reschedule_booking: 'Not moved',
   respond_to_booking_request: 'Not answered',
   start_credit_purchase: 'Purchase not started',
+  confirm_manual_payment: 'Not marked received',
+  decline_manual_payment: 'Not marked',
+  adjust_client_credits: 'Credits not changed',
+  set_trainer_pricing: 'Prices not saved',
 };
 
 function record(value: unknown): Record<string, unknown> | null {
@@ -93,6 +105,16 @@ function doneDetail(fn: string, result: unknown): string | null {
     }
     case 'start_credit_purchase':
       return 'Waiting for the payment to be confirmed; the credits arrive then.';
+    case 'confirm_manual_payment': {
+      const granted = typeof r.credits_granted === 'number' ? r.credits_granted : 0;
+      return granted > 0 ? `${plural(granted, 'credit')} added to the client's balance.` : 'It was already marked received: nothing added.';
+    }
+    case 'decline_manual_payment':
+      return 'No credits were added.';
+    case 'adjust_client_credits':
+      return balance === null ? null : `The client now has ${plural(balance, 'credit')} with you.`;
+    case 'set_trainer_pricing':
+      return 'Clients see the new prices; sessions already booked keep the policy they were booked under.';
     default:
       return null;
   }

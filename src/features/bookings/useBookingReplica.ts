@@ -10,6 +10,7 @@ import { useDeviceStore, whenEngineStarted } from '@/lib/device-store';
 import { getSupabase } from '@/lib/supabase';
 import type { OutboxRecord } from '@/sync';
 import { syncStatus } from '@/sync/status-store';
+import { withRealtimeAuth } from '@/sync/triggers';
 import { EMPTY_REPLICA, refreshBookingReplica, watchBookingReplica, type BookingReplica, type ReplicaRole } from './booking-replica';
 import { isBookingOutboxFunction, type BookingOutboxFunction } from './outbox-outcome';
 
@@ -67,17 +68,19 @@ export function useBookingReplica(role: ReplicaRole): BookingData {
     };
   }, [refresh, online]);
 
-  // Realtime: any change to the user's bookings or ledger (RLS decides which reach us).
+  // Realtime: any change to the user's bookings, ledger or payments (RLS decides which reach us).
   useEffect(() => {
     if (!userId) return;
     let stop: (() => void) | null = null;
     let cancelled = false;
-    void getSupabase().then((supabase) => {
+    void getSupabase().then(async (supabase) => {
+      await withRealtimeAuth(supabase);
       if (cancelled) return;
       const channel = supabase
         .channel(`bookings-replica-${userId}`)
         .on('postgres_changes', { event: '*', schema: 'public', table: 'bookings' }, refresh)
         .on('postgres_changes', { event: '*', schema: 'public', table: 'credit_ledger' }, refresh)
+        .on('postgres_changes', { event: '*', schema: 'public', table: 'payments' }, refresh)
         .subscribe();
       stop = () => void supabase.removeChannel(channel);
     });
