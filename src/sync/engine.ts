@@ -19,6 +19,11 @@ import { createHeldBackPulls } from './held-back';
 import { createOfflineRest, type OfflineRest } from './offline-rest';
 import { createOutbox, type Outbox } from './outbox';
 import { countPendingPushes } from './pending';
+
+/** Rows the app writes ahead for the user (see pending.ts): a workout's planned, unticked sets. */
+const PLACEHOLDERS: Partial<Record<SyncedTableName, (doc: Record<string, unknown>) => boolean>> = {
+  set_logs: (doc) => doc.done !== true,
+};
 import { createUnsentCounts } from './unsent-counts';
 import { createPullHandler } from './pull';
 import { createPushHandler } from './push';
@@ -148,7 +153,7 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
     tables,
     count: async (table) => {
       const replication = replications.get(table);
-      return replication && !replication.isStopped() ? countPendingPushes(replication) : 0;
+      return replication && !replication.isStopped() ? countPendingPushes(replication, PLACEHOLDERS[table]) : 0;
     },
     onCounted: (table, pendingPushes) => patchCollection(status, table, { pendingPushes }),
   });

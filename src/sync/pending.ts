@@ -3,6 +3,11 @@
  * replication state the same question its upstream asks before a push: every row changed since
  * the last push checkpoint whose state differs from the server state RxDB last saw. Rows the
  * server refused are not pending (they sit in row-errors with their reason).
+ *
+ * `isPlaceholder` marks rows the app wrote for the user rather than rows the user wrote: the
+ * planned sets stored when a workout starts. Never sent and untouched, they are not a change the
+ * user made (one tick is one change waiting, not the 16 rows of the day's plan); once ticked or
+ * once the server has them, they count as usual.
  */
 import {
   getAssumedMasterState,
@@ -12,7 +17,10 @@ import {
 } from 'rxdb';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
 
-export async function countPendingPushes<Checkpoint>(replication: RxReplicationState<Record<string, unknown>, Checkpoint>): Promise<number> {
+export async function countPendingPushes<Checkpoint>(
+  replication: RxReplicationState<Record<string, unknown>, Checkpoint>,
+  isPlaceholder: (doc: Record<string, unknown>) => boolean = () => false,
+): Promise<number> {
   const state = replication.internalReplicationState;
   if (!state) return 0;
   let checkpoint = await getLastCheckpointDoc<Record<string, unknown>, unknown>(state, 'up');
@@ -27,7 +35,8 @@ export async function countPendingPushes<Checkpoint>(replication: RxReplicationS
       const docState = writeDocToDocState(doc, false, false);
       const master = assumed[id];
       if (!master) {
-        if (!docState._deleted) pending += 1; // new, unless deleted before it was ever sent
+        // New, unless deleted before it was ever sent, or a planned row nobody has touched.
+        if (!docState._deleted && !isPlaceholder(docState as Record<string, unknown>)) pending += 1;
       } else if (master.metaDocument.isResolvedConflict === doc._rev || !state.input.conflictHandler.isEqual(master.docData, docState, 'pending-count')) {
         pending += 1;
       }

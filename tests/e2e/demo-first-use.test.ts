@@ -110,6 +110,40 @@ describe('a demo client', () => {
     });
   });
 
+  it('offline, the waiting count counts the sets ticked, not the planned rows stored with them', { timeout: 120_000 }, async () => {
+    await withScreenshotOnFailure(suite.page, 'demo-waiting-count', async () => {
+      const shell = await signInAs(alex);
+      await suite.page.goto(`${suite.app.url}/today`);
+      const ticks = suite.page.getByRole('button', { name: /^Done: set \d+ of / });
+      // On the program's rest days, train a day of it anyway.
+      const restDay = suite.page.getByText('Rest day. Recover well.');
+      await Promise.race([ticks.first().waitFor(), restDay.waitFor()]);
+      if (await restDay.isVisible()) await suite.page.getByRole('button', { name: /^Day A/ }).click();
+      await ticks.first().waitFor();
+      expect(await ticks.count()).toBeGreaterThan(4);
+      await cutNetwork(suite.context);
+      const first = ticks.first();
+      const name = (await first.getAttribute('aria-label')) ?? '';
+      await first.click();
+      await suite.page.getByRole('button', { name, exact: true }).and(suite.page.locator('[aria-pressed="true"]')).waitFor();
+      // The workout started and one set was ticked: two changes, though every planned set is stored.
+      await expect.poll(() => shell.syncDescription(), { timeout: 20_000 }).toBe('Sync status: Offline, 2 changes waiting');
+      const second = suite.page.getByRole('button', { name: /^Done: set \d+ of / }).and(suite.page.locator('[aria-pressed="false"]')).first();
+      await second.click();
+      await expect.poll(() => shell.syncDescription(), { timeout: 20_000 }).toBe('Sync status: Offline, 3 changes waiting');
+      await restoreNetwork(suite.context);
+      await expect.poll(() => shell.syncDescription(), { timeout: 30_000 }).toBe('Sync status: Online, all changes synced');
+      const stored = await sql<{ done: boolean }>(
+        suite.stack.superuserUrl,
+        `select s.done from public.set_logs s join public.workout_sessions w on w.id = s.session_id
+         where w.client_id = $1 and w.status = 'in_progress' and not s.deleted`,
+        [alex.id],
+      );
+      expect(stored.filter((r) => r.done)).toHaveLength(2);
+      expect(stored.length).toBe(await ticks.count());
+    });
+  });
+
   it('signs out offline with a change waiting, and stays signed out after a reload and back online', { timeout: 120_000 }, async () => {
     await withScreenshotOnFailure(suite.page, 'demo-sign-out-offline', async () => {
       const shell = await signInAs(alex);
