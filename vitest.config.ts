@@ -7,6 +7,9 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}', 'supabase/**/*.test.ts', 'tests/**/*.test.{ts,tsx}'],
     exclude: ['**/node_modules/**', 'dist/**'],
     environment: 'node',
+    // One language for dates in words in every test process, whatever the machine's; the
+    // browser tests' pages use the same (tests/helpers/browser.ts BROWSER_LOCALE).
+    setupFiles: ['tests/setup/date-locale.ts'],
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 90_000,

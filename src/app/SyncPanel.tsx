@@ -1,3 +1,4 @@
+import { formatDate } from '@/lib/dates';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useStore } from 'zustand';
@@ -71,7 +72,7 @@ export function SyncPanel({ open, onClose, pending }: { open: boolean; onClose: 
         <dt>Changes waiting</dt>
         <dd data-testid="sync-waiting">{summary.waiting === 0 ? 'None' : summary.waiting}</dd>
         <dt>Last synced</dt>
-        <dd>{lastSynced ? `${new Date(lastSynced).toLocaleString()} (${formatAgo(lastSynced, now)})` : 'Not yet on this device'}</dd>
+        <dd>{lastSynced ? `${formatDate(lastSynced, { time: true })} (${formatAgo(lastSynced, now)})` : 'Not yet on this device'}</dd>
         {state.session === 'expired' && (
           <>
             <dt>Session</dt>

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../supabase/local/demo-accounts';
 import { sql } from '../helpers/device';
-import { buildAndServeApp, launchBrowser, type ServedApp, withScreenshotOnFailure } from '../helpers/browser';
+import { BROWSER_LOCALE, buildAndServeApp, launchBrowser, type ServedApp, withScreenshotOnFailure } from '../helpers/browser';
 import { startTestStack, type TestStack } from '../helpers/stack';
 import { AppShellPage } from './pages/AppShellPage';
 import { SignInPage } from './pages/SignInPage';
@@ -71,7 +71,7 @@ async function overflowing(page: Page, paths: string[]): Promise<string[]> {
 describe('screens on a phone', () => {
   for (const width of [360, 390]) {
     it(`fit ${width} px for the demo client`, { timeout: 180_000 }, async () => {
-      const context = await browser.newContext({ viewport: { width, height: 780 }, colorScheme: 'dark' });
+      const context = await browser.newContext({ viewport: { width, height: 780 }, colorScheme: 'dark', locale: BROWSER_LOCALE });
       const page = await context.newPage();
       await withScreenshotOnFailure(page, `overflow-client-${width}`, async () => {
         await new SignInPage(page).open(app.url);
@@ -87,7 +87,7 @@ describe('screens on a phone', () => {
     });
 
     it(`fit ${width} px for the demo trainer`, { timeout: 180_000 }, async () => {
-      const context = await browser.newContext({ viewport: { width, height: 780 }, colorScheme: 'dark' });
+      const context = await browser.newContext({ viewport: { width, height: 780 }, colorScheme: 'dark', locale: BROWSER_LOCALE });
       const page = await context.newPage();
       await withScreenshotOnFailure(page, `overflow-trainer-${width}`, async () => {
         await new SignInPage(page).open(app.url);

@@ -3,6 +3,7 @@
  * cannot download browsers on these machines. The app is the production build (service
  * worker and all), built against the test's own stack and served by Vite's preview server.
  */
+import { BROWSER_LOCALE } from './browser-locale';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -76,13 +77,16 @@ export async function launchPersistentContext(userDataDir: string, options: { of
     args: CHROMIUM_FLAGS,
     headless: true,
     viewport: { width: 390, height: 844 },
+    locale: BROWSER_LOCALE,
     colorScheme: options.colorScheme ?? 'dark',
     offline: options.offline ?? false,
   });
 }
 
+export { BROWSER_LOCALE };
+
 export async function newContext(browser: Browser): Promise<BrowserContext> {
-  return browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme: 'dark' });
+  return browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme: 'dark', locale: BROWSER_LOCALE });
 }
 
 /**

@@ -3,6 +3,7 @@
  * write their own rows; CHECK constraints and the time-zone trigger guard the values), so it
  * needs a connection; the device's replica shows the current ones offline.
  */
+import { formatDate } from '@/lib/dates';
 import { useState, type FormEvent } from 'react';
 import { getSupabase } from '@/lib/supabase';
 import type { ExceptionRow, WindowRow } from './booking-replica';
@@ -196,7 +197,7 @@ export function AvailabilityEditor({
       ) : (
         <ul className="plain-list booking-list">
           {exceptions.map((e) => {
-            const text = `${new Date(`${e.exception_date}T12:00:00Z`).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' })} ${
+            const text = `${formatDate(`${e.exception_date}T12:00:00Z`, { weekday: true, timeZone: 'UTC' })} ${
               e.start_time && e.end_time ? `${e.start_time.slice(0, 5)}–${e.end_time.slice(0, 5)}` : 'all day'
             }${e.reason ? ` · ${e.reason}` : ''}`;
             return (

@@ -3,6 +3,7 @@
  * calendar of a trainer's free slots to book, and upcoming and past sessions to manage. Reads
  * the device's replica, so it works offline; actions go through the outbox.
  */
+import { formatDate } from '@/lib/dates';
 import { useEffect, useMemo, useState } from 'react';
 import type { Booking } from './model';
 import { BookingCalendar, clientEntryShortTitle, clientEntryTitle } from './BookingCalendar';
@@ -65,7 +66,7 @@ export function ClientBookingsScreen() {
       </div>
       {!online && (
         <p className="notice" role="status">
-          Offline: showing what this device last saw{replica.refreshedAt ? ` (${new Date(replica.refreshedAt).toLocaleString()})` : ''}. New
+          Offline: showing what this device last saw{replica.refreshedAt ? ` (${formatDate(replica.refreshedAt, { time: true })})` : ''}. New
           bookings wait here until you are back online.
         </p>
       )}

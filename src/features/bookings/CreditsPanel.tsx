@@ -2,6 +2,7 @@
  * The client's plan, credit balance (per trainer), purchases waiting for payment, buying a pack,
  * and the credit history by month. Everything from the device's replica, so it shows offline.
  */
+import { formatDate } from '@/lib/dates';
 import { useMemo, useState } from 'react';
 import { useProfile } from '@/features/account';
 import { Dialog } from '@/lib/ui/Dialog';
@@ -65,7 +66,7 @@ export function CreditsPanel({ replica, trainers }: { replica: BookingReplica; t
         <p className="muted small">
           {replica.plan.planName} ({replica.plan.status === 'trialing' ? 'trial' : replica.plan.status}):{' '}
           {replica.plan.freeMeetingsPerMonth} free {replica.plan.freeMeetingsPerMonth === 1 ? 'meeting' : 'meetings'} a month, renews{' '}
-          {new Date(replica.plan.periodEnd).toLocaleDateString()}.
+          {formatDate(replica.plan.periodEnd)}.
         </p>
       ) : (
         <p className="muted small">{noPlanText(profile?.trial_ends_at ?? null, openedAt)}</p>
@@ -122,7 +123,7 @@ export function CreditsPanel({ replica, trainers }: { replica: BookingReplica; t
                   <li key={line.id} className="ledger-line">
                     <span>
                       {line.text}
-                      <span className="muted small"> · {new Date(line.at).toLocaleDateString()}</span>
+                      <span className="muted small"> · {formatDate(line.at)}</span>
                     </span>
                     <span className={line.delta > 0 ? 'ledger-plus' : 'ledger-minus'}>
                       {line.delta > 0 ? `+${line.delta}` : line.delta}

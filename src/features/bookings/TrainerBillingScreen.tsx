@@ -4,6 +4,7 @@
  * book under. Reads the device's replica (works offline); every change is a server function
  * sent through the outbox, so it waits on the device when there is no connection.
  */
+import { formatDate } from '@/lib/dates';
 import { useMemo, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { Dialog } from '@/lib/ui/Dialog';
@@ -29,7 +30,6 @@ import { sendBookingRequest, useBookingReplica, useBookingRequests } from './use
 import './bookings.css';
 
 const BILLING_FUNCTIONS = new Set(['confirm_manual_payment', 'decline_manual_payment', 'adjust_client_credits', 'set_trainer_pricing']);
-const shortDate = (iso: string) => new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function TrainerBillingScreen() {
@@ -100,7 +100,7 @@ export function TrainerBillingScreen() {
                     <div>
                       <p className="booking-when">{paymentLabel(p)}</p>
                       <p className="muted small">
-                        Bought {shortDate(p.created_at)}
+                        Bought {formatDate(p.created_at)}
                         {sending.has(p.id) ? ' · sending your answer…' : ''}
                       </p>
                     </div>
@@ -176,7 +176,7 @@ export function TrainerBillingScreen() {
                   <li key={p.id} className="ledger-line">
                     <span>
                       {paymentLabel(p)}
-                      <span className="muted small"> · {shortDate(p.paid_at ?? p.created_at)}</span>
+                      <span className="muted small"> · {formatDate(p.paid_at ?? p.created_at)}</span>
                     </span>
                     <span className={p.status === 'succeeded' ? 'ledger-plus' : 'muted'}>
                       {p.status === 'succeeded' ? 'Received' : p.status === 'failed' ? 'Not received' : 'Refunded'}

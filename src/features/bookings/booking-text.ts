@@ -2,6 +2,7 @@
  * Bookings in words: when a session is, its status, and what cancelling or moving it would do
  * (from refund-policy.ts, shown before the person confirms; the server decides).
  */
+import { formatDate } from '@/lib/dates';
 import {
   canClientReschedule,
   previewCancellation,
@@ -10,12 +11,9 @@ import {
   type CancellationPolicy,
 } from './refund-policy';
 
-/** "Tue 2 Dec, 10:00" in the given zone (the device's by default). */
+/** "Tue 2 Dec, 10:00" in the given zone (the device's by default), in the app's one date style. */
 export function formatWhen(at: Date | string, timeZone?: string): string {
-  const date = typeof at === 'string' ? new Date(at) : at;
-  const day = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone }).format(date);
-  const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(date);
-  return `${day}, ${time}`;
+  return formatDate(at, { weekday: true, time: true, timeZone });
 }
 
 export const STATUS_TEXT: Record<CancellableBooking['status'], string> = {
@@ -94,6 +92,6 @@ export function rescheduleText(booking: CancellableBooking, now: Date): { canMov
 /** What a client without a subscription gets: the trial's free meeting only while it lasts. */
 export function noPlanText(trialEndsAt: string | null, now: number): string {
   if (trialEndsAt && Date.parse(trialEndsAt) > now)
-    return `No subscription yet: until your trial ends on ${new Date(trialEndsAt).toLocaleDateString()} you get Plan 1's free meeting.`;
+    return `No subscription yet: until your trial ends on ${formatDate(trialEndsAt)} you get Plan 1's free meeting.`;
   return 'No subscription: your trial has ended. Buy sessions from your trainer, or ask them about a plan.';
 }

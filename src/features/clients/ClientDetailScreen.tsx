@@ -1,9 +1,12 @@
 /** One client at a glance: profile and goals, program, recent sessions, best lifts, measurements, habits. */
+import { formatDate } from '@/lib/dates';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useWeightUnit } from '@/features/account';
 import { estimateOneRepMaxKg, formatEstimatedWeight, formatWeight } from '@/features/workouts';
+import { useStore } from 'zustand';
 import { useDeviceStore } from '@/lib/device-store';
+import { syncStatus } from '@/sync/status-store';
 import { exerciseName, useExerciseCatalogue } from '@/lib/useExerciseCatalogue';
 import { adherenceText, summariseClient, startOfWeek } from './client-summary';
 import { bestLifts, recentSessions } from './client-detail';
@@ -18,6 +21,7 @@ const words = (value: string | null | undefined) => (value ? value.replace(/_/g,
 export function ClientDetailScreen() {
   const { clientId = '' } = useParams();
   const userId = useDeviceStore((s) => s.userId);
+  const online = useStore(syncStatus, (s) => s.online);
   const roster = useRoster();
   const rows = useClientRows(clientId);
   const catalogue = useExerciseCatalogue();
@@ -63,7 +67,7 @@ export function ClientDetailScreen() {
       <header>
         <h1 id="client-title">{name}</h1>
         <p className="muted">
-          Client since {entry.accepted_at ? new Date(entry.accepted_at).toLocaleDateString() : '—'}
+          Client since {formatDate(entry.accepted_at)}
           {summary ? ` · ${adherenceText(summary)}` : ''}
           {summary && summary.openCheckIns > 0 ? ` · ${summary.openCheckIns} check-in${summary.openCheckIns === 1 ? '' : 's'} to review` : ''}
         </p>
@@ -133,7 +137,7 @@ export function ClientDetailScreen() {
                 <li key={s.id}>
                   <strong>{s.title}</strong>{' '}
                   <span className="muted small">
-                    {new Date(s.startedAt).toLocaleDateString()} · {s.status.replace('_', ' ')}
+                    {formatDate(s.startedAt)} · {s.status.replace('_', ' ')}
                   </span>
                   {s.exercises.length > 0 && (
                     <ul className="session-sets small">
@@ -162,7 +166,7 @@ export function ClientDetailScreen() {
                     {formatWeight(l.weightKg, unit)} × {l.reps}
                   </strong>{' '}
                   <span className="muted small">
-                    e1RM {formatEstimatedWeight(l.e1rmKg, unit)} · {new Date(l.at).toLocaleDateString()}
+                    e1RM {formatEstimatedWeight(l.e1rmKg, unit)} · {formatDate(l.at)}
                   </span>
                 </li>
               ))}
@@ -179,14 +183,14 @@ export function ClientDetailScreen() {
               <dt>Weight</dt>
               <dd>
                 {latest.weight_kg ?? '—'} kg
-                {first && first !== latest && latest.weight_kg !== null && first.weight_kg !== null ? ` (${latest.weight_kg - first.weight_kg >= 0 ? '+' : ''}${(latest.weight_kg - first.weight_kg).toFixed(1)} since ${new Date(first.measured_at).toLocaleDateString()})` : ''}
+                {first && first !== latest && latest.weight_kg !== null && first.weight_kg !== null ? ` (${latest.weight_kg - first.weight_kg >= 0 ? '+' : ''}${(latest.weight_kg - first.weight_kg).toFixed(1)} since ${formatDate(first.measured_at)})` : ''}
               </dd>
               <dt>Body fat</dt>
               <dd>{latest.body_fat_pct !== null ? `${latest.body_fat_pct} %` : '—'}</dd>
               <dt>Waist</dt>
               <dd>{latest.waist_cm !== null ? `${latest.waist_cm} cm` : '—'}</dd>
               <dt>Measured</dt>
-              <dd>{new Date(latest.measured_at).toLocaleDateString()}</dd>
+              <dd>{formatDate(latest.measured_at)}</dd>
             </dl>
           )}
         </section>
@@ -217,7 +221,7 @@ export function ClientDetailScreen() {
         <button
           type="button"
           className="danger-outline"
-          disabled={removing || !userId}
+          disabled={removing || !userId || !online}
           onClick={() => {
             if (!userId || !window.confirm(`Remove ${name}? You lose access to their data at once; it stays theirs.`)) return;
             setRemoving(true);
@@ -229,7 +233,7 @@ export function ClientDetailScreen() {
         >
           {removing ? 'Removing…' : `Remove ${name}`}
         </button>
-        <span className="muted small">Needs a connection.</span>
+        {!online && <span className="muted small">Offline: removing a client needs a connection.</span>}
       </div>
     </section>
   );

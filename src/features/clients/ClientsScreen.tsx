@@ -1,4 +1,5 @@
 /** The trainer's roster: clients with their week at a glance, invitations, and inviting someone new. */
+import { formatDate } from '@/lib/dates';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useDeviceStore } from '@/lib/device-store';
@@ -105,7 +106,7 @@ export function ClientsScreen() {
                         {s ? (
                           <>
                             {s.lastWorkoutAt
-                              ? `Last workout ${new Date(s.lastWorkoutAt).toLocaleDateString()} · ${adherenceText(s)}`
+                              ? `Last workout ${formatDate(s.lastWorkoutAt)} · ${adherenceText(s)}`
                               : sessionsArrival === 'here'
                                 ? `No workout yet · ${adherenceText(s)}`
                                 : arrivalText(sessionsArrival, 'workouts')}
@@ -129,7 +130,7 @@ export function ClientsScreen() {
                   <li key={entry.id} className="card roster-invite">
                     <span>{rosterLabel(entry)}</span>
                     <span className="muted small">
-                      Invited {new Date(entry.invited_at).toLocaleDateString()} · code <span className="mono">{entry.invite_code}</span>
+                      Invited {formatDate(entry.invited_at)} · code <span className="mono">{entry.invite_code}</span>
                     </span>
                   </li>
                 ))}
@@ -146,7 +147,7 @@ export function ClientsScreen() {
               {removed.map((entry) => (
                 <li key={entry.id} className="card roster-invite">
                   <span>{rosterLabel(entry)}</span>
-                  <span className="muted small">Removed {entry.removed_at ? new Date(entry.removed_at).toLocaleDateString() : ''}</span>
+                  <span className="muted small">Removed {entry.removed_at ? formatDate(entry.removed_at) : ''}</span>
                 </li>
               ))}
             </ul>

@@ -3,6 +3,7 @@
  * trend, the next booking and current streaks. Everything but the booking comes from the
  * device's replica, so it works offline.
  */
+import { formatWhen } from '@/features/bookings/booking-text';
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { habitStreak, logsByHabit, useHabitLogs, useHabits, useHabitWriter, useToday } from '@/features/habits';
@@ -49,13 +50,7 @@ function NextBookingCard({ clientId }: { clientId: string }) {
       <h2 id="home-booking">Next session</h2>
       {booking ? (
         <p>
-          {new Date(booking.starts_at).toLocaleString(undefined, {
-            weekday: 'short',
-            day: 'numeric',
-            month: 'short',
-            hour: '2-digit',
-            minute: '2-digit',
-          })}
+          {formatWhen(booking.starts_at)}
           {booking.status === 'requested' ? ' (requested)' : ''}
         </p>
       ) : (

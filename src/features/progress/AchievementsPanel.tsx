@@ -1,3 +1,4 @@
+import { formatDate } from '@/lib/dates';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useStore } from 'zustand';
@@ -26,7 +27,7 @@ export function AchievementList({ achievements, limit }: { achievements: readonl
               <strong>{a.title}</strong>
               <span className="small muted">
                 {' '}
-                · {a.earnedAt ? new Date(a.earnedAt).toLocaleDateString() : 'earned on this device, syncing'}
+                · {a.earnedAt ? formatDate(a.earnedAt) : 'earned on this device, syncing'}
               </span>
             </span>
           </li>

@@ -1,8 +1,9 @@
 /** A measured field over time with its trend line (recharts: loaded with this chunk only). */
+import { formatDate } from '@/lib/dates';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TrendPoint } from './measurement-trend';
 
-const dateText = (at: number) => new Date(at).toLocaleDateString(undefined, { day: 'numeric', month: 'short' });
+const dateText = (at: number) => formatDate(at);
 
 export function MeasurementChart({ points, label, unit }: { points: readonly TrendPoint[]; label: string; unit: string }) {
   const data = points.map((p) => ({ at: p.at, value: p.value, trend: p.trend === null ? null : Math.round(p.trend * 10) / 10 }));

@@ -1,3 +1,4 @@
+import { formatDate } from '@/lib/dates';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { MEASUREMENT_FIELDS, toDisplay, unitLabel, type BodyUnits, type MeasurementField } from './body-units';
 import { changeSummary, inRange, RANGES, seriesOf, weeklyRate, withTrend, type RangeKey } from './measurement-trend';
@@ -96,7 +97,7 @@ export function MeasurementHistory({
         {[...rows].reverse().map((row) => (
           <li key={row.id}>
             <span className="measurement-day">
-              {new Date(row.measured_at).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' })}
+              {formatDate(row.measured_at)}
             </span>
             <span className="measurement-values">
               {MEASUREMENT_FIELDS.filter((f) => row[f.field] !== null)

@@ -2,6 +2,7 @@
  * The trainer's check-ins: reviews waiting, the questionnaire, and each client's progress.
  * Everything but the questionnaire works offline (check-ins and progress are synced rows).
  */
+import { formatDate } from '@/lib/dates';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { CheckInAnswersView } from './CheckInPanel';
@@ -111,7 +112,7 @@ export function CheckInReviewScreen() {
         {nameOf(checkIn.client_id)} · week of {checkIn.week_start}
       </h1>
       <p className="muted small">
-        Submitted {new Date(checkIn.submitted_at).toLocaleString()} ·{' '}
+        Submitted {formatDate(checkIn.submitted_at, { time: true })} ·{' '}
         <Link to={`/check-ins/client/${checkIn.client_id}`}>See progress</Link>
       </p>
       <div className="card">

@@ -2,6 +2,7 @@
  * One exercise over time: a chart of the best estimated 1RM and the top set per session, and
  * the sessions' sets. Loaded on demand (recharts is the heaviest dependency of the app).
  */
+import { formatDate } from '@/lib/dates';
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
@@ -22,7 +23,7 @@ export function ExerciseHistoryScreen() {
   const points = useMemo(() => exerciseProgress(sets ?? [], exerciseId), [sets, exerciseId]);
   const bests = useMemo(() => bestsOf(sets ?? []), [sets]);
   const data = points.map((p) => ({
-    date: new Date(p.time).toLocaleDateString(undefined, { day: 'numeric', month: 'short' }),
+    date: formatDate(p.time),
     e1rm: p.e1rmKg === null ? null : displayWeight(p.e1rmKg, unit),
     top: p.topSetKg === null ? null : displayWeight(p.topSetKg, unit),
   }));
@@ -81,7 +82,7 @@ export function ExerciseHistoryScreen() {
             {[...points].reverse().map((p) => (
               <tr key={p.sessionId}>
                 <td>
-                  <Link to={`/history/${p.sessionId}`}>{new Date(p.time).toLocaleDateString()}</Link>
+                  <Link to={`/history/${p.sessionId}`}>{formatDate(p.time)}</Link>
                 </td>
                 <td>
                   {formatWeight(p.topSetKg, unit)} × {p.topSetReps}

@@ -1,3 +1,4 @@
+import { formatDate } from '@/lib/dates';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { useWeightUnit } from '@/features/account';
@@ -45,7 +46,7 @@ export function HistoryScreen() {
                 <Link to={`/history/${session.id}`} className="session-link">
                   <span className="session-title">{title}</span>
                   <span className="muted small">
-                    {new Date(session.started_at).toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short' })} · {STATUS[session.status] ?? session.status}
+                    {formatDate(session.started_at, { weekday: true })} · {STATUS[session.status] ?? session.status}
                     {session.duration_seconds ? ` · ${formatDuration(session.duration_seconds)}` : ''}
                   </span>
                   {total && (

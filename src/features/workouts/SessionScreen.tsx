@@ -1,3 +1,4 @@
+import { formatDate } from '@/lib/dates';
 import { useCallback, useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { useWeightUnit } from '@/features/account';
@@ -61,7 +62,7 @@ export function SessionScreen() {
       </Link>
       <h1 id="session-title">{title}</h1>
       <p className="muted">
-        {new Date(session.started_at).toLocaleString(undefined, { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' })}
+        {formatDate(session.started_at, { weekday: true, time: true })}
       </p>
       {session.status === 'in_progress' && (
         <p className="notice">

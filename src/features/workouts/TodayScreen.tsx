@@ -1,3 +1,4 @@
+import { formatDate } from '@/lib/dates';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { arrivalText, useFirstArrival } from '@/lib/first-arrival';
@@ -115,7 +116,7 @@ export function TodayScreen() {
       )}
       {lastDone && (
         <p className="muted">
-          Last workout: <Link to={`/history/${lastDone.id}`}>{new Date(lastDone.started_at).toLocaleDateString()}</Link>
+          Last workout: <Link to={`/history/${lastDone.id}`}>{formatDate(lastDone.started_at, { weekday: true })}</Link>
         </p>
       )}
     </section>

@@ -3,6 +3,7 @@
  * workout is a draft until the first action stores it (useWorkoutWriter.startFromDraft), so
  * there is no start step; a stored session reads its sets live from the device database.
  */
+import { formatTime } from '@/lib/dates';
 import { startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useWeightUnit } from '@/features/account';
@@ -66,8 +67,8 @@ export function WorkoutLogger({ title, session, plan, onInteractive }: Props) {
   const computedSlots = useMemo(() => {
     if (loading) return null;
     if (session) return sessionSlots(session.id, (sessionSets ?? []) as LoggedSetFields[], prescriptions ?? [], history ?? [], layout);
-    return applyEdits(draftSlots(prescriptions ?? [], history ?? []), draftEdits);
-  }, [loading, session, sessionSets, prescriptions, history, layout, draftEdits]);
+    return applyEdits(draftSlots(prescriptions ?? [], history ?? [], unit), draftEdits);
+  }, [loading, session, sessionSets, prescriptions, history, layout, draftEdits, unit]);
   // While the stored session's sets load (the draft was just stored), keep showing the rows
   // already on screen, so a quick second tap lands on a row instead of a blank moment.
   // Unchanged slots and rows keep their objects, so a tick re-renders one row, not all.
@@ -197,7 +198,7 @@ export function WorkoutLogger({ title, session, plan, onInteractive }: Props) {
         <div>
           <h1>{title}</h1>
           <p className="muted">
-            {session ? `Started ${new Date(session.started_at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })} · ${formatDuration(Math.max(1, Math.round((now - Date.parse(session.started_at)) / 1000)))}` : 'Tick a set to start'}
+            {session ? `Started ${formatTime(session.started_at)} · ${formatDuration(Math.max(1, Math.round((now - Date.parse(session.started_at)) / 1000)))}` : 'Tick a set to start'}
           </p>
         </div>
         {session && (

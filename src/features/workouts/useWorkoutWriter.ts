@@ -4,6 +4,7 @@
  * planned workout stores the session and all its planned sets in one go, so there is no
  * "start" step: a client can walk in and tick.
  */
+import { useWeightUnit } from '@/features/account';
 import { useMemo } from 'react';
 import { deleteRow, editRow, insertRow, insertRows, newRowId, type DeviceDatabase } from '@/db';
 import type { NewRowFields } from '@/db/writes';
@@ -12,6 +13,7 @@ import { markSetCommitted } from '@/lib/perf-marks';
 import { renameSlot, withSkipped } from './session-layout';
 import { updateLayout } from './useSessionLayout';
 import { startRestTimer } from './useRestTimer';
+import type { WeightUnit } from './units';
 import { plannedRows, type LoggedSetFields, type LoggerRow, type LoggerSlot } from './workout-model';
 import { slotKeyOf, type Prescription } from './workout-plan';
 
@@ -40,7 +42,7 @@ function setRowFields(sessionId: string, clientId: string, row: LoggerRow, now: 
   };
 }
 
-function createWriter(db: DeviceDatabase) {
+function createWriter(db: DeviceDatabase, unit: WeightUnit) {
   async function insertSession(start: SessionStart, startedAt: string, id: string = newRowId()): Promise<string> {
     const session = await insertRow(db, 'workout_sessions', {
       id,
@@ -139,7 +141,7 @@ function createWriter(db: DeviceDatabase) {
 
     async addSet(sessionId: string, clientId: string, slot: LoggerSlot): Promise<void> {
       const last = slot.rows.at(-1);
-      const template: LoggerRow = last ?? plannedRows(slot.key, slot.exerciseId, slot.prescription, [])[0]!;
+      const template: LoggerRow = last ?? plannedRows(slot.key, slot.exerciseId, slot.prescription, [], undefined, unit)[0]!;
       const row: LoggerRow = { ...template, exerciseId: slot.exerciseId, setIndex: (last?.setIndex ?? 0) + 1, done: false, setKind: last?.setKind === 'warmup' ? 'working' : template.setKind };
       await insertRow(db, 'set_logs', setRowFields(sessionId, clientId, row, new Date().toISOString(), false));
     },
@@ -151,7 +153,7 @@ function createWriter(db: DeviceDatabase) {
     async addExercise(sessionId: string, clientId: string, exerciseId: string, history: readonly LoggedSetFields[]): Promise<void> {
       const key = `x:${exerciseId}`;
       const now = new Date().toISOString();
-      const rows = plannedRows(key, exerciseId, null, history, sessionId);
+      const rows = plannedRows(key, exerciseId, null, history, sessionId, unit);
       await insertRows(db, 'set_logs', rows.map((row) => setRowFields(sessionId, clientId, row, now, false)));
       updateLayout(sessionId, (layout) => ({ ...layout, order: layout.order.length ? [...layout.order.filter((k) => k !== key), key] : layout.order }));
     },
@@ -164,7 +166,7 @@ function createWriter(db: DeviceDatabase) {
 
     async restore(sessionId: string, clientId: string, slot: LoggerSlot, history: readonly LoggedSetFields[]): Promise<void> {
       const now = new Date().toISOString();
-      const planned = plannedRows(slot.key, slot.exerciseId, slot.prescription, history, sessionId);
+      const planned = plannedRows(slot.key, slot.exerciseId, slot.prescription, history, sessionId, unit);
       const start = slot.rows.length;
       await insertRows(db, 'set_logs', planned.map((row) => setRowFields(sessionId, clientId, { ...row, setIndex: start + row.setIndex }, now, false)));
       updateLayout(sessionId, (layout) => withSkipped(layout, slot.key, false));
@@ -173,7 +175,7 @@ function createWriter(db: DeviceDatabase) {
     /** Swaps the sets still to do for another exercise, prefilled from its last time. */
     async swap(sessionId: string, slot: LoggerSlot, exerciseId: string, history: readonly LoggedSetFields[], prescription: Prescription | null): Promise<void> {
       const todo = slot.rows.filter((r) => !r.done && r.stored);
-      const planned = plannedRows(slot.key, exerciseId, prescription && prescription.exercise_id === exerciseId ? prescription : null, history, sessionId);
+      const planned = plannedRows(slot.key, exerciseId, prescription && prescription.exercise_id === exerciseId ? prescription : null, history, sessionId, unit);
       for (const [i, row] of todo.entries()) {
         const prefill = planned[i] ?? planned.at(-1);
         await editRow(db, 'set_logs', row.key, { exercise_id: exerciseId, weight_kg: prefill?.weightKg ?? null, reps: prefill?.reps ?? row.reps });
@@ -206,5 +208,6 @@ export type WorkoutWriter = ReturnType<typeof createWriter>;
 
 export function useWorkoutWriter(): WorkoutWriter {
   const db = useDeviceDatabase();
-  return useMemo(() => createWriter(db), [db]);
+  const unit = useWeightUnit();
+  return useMemo(() => createWriter(db, unit), [db, unit]);
 }

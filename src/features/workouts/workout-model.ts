@@ -5,6 +5,7 @@
  */
 import { bestsOf, type RecordSet } from './personal-records';
 import type { SessionLayout } from './session-layout';
+import type { WeightUnit } from './units';
 import { isTimed, lastPerformance, orderSlots, planSets, slotKeyOf, type PastSet, type Prescription, type SlotKey } from './workout-plan';
 
 export type LoggedSetFields = RecordSet &
@@ -45,9 +46,16 @@ export function bestE1rm(history: readonly RecordSet[], exerciseId: string): num
   return bestsOf(history.filter((s) => s.exercise_id === exerciseId)).e1rmKg;
 }
 
-export function plannedRows(slotKey: SlotKey, exerciseId: string, prescription: Prescription | null, history: readonly LoggedSetFields[], excludeSessionId?: string): LoggerRow[] {
+export function plannedRows(
+  slotKey: SlotKey,
+  exerciseId: string,
+  prescription: Prescription | null,
+  history: readonly LoggedSetFields[],
+  excludeSessionId?: string,
+  unit: WeightUnit = 'kg',
+): LoggerRow[] {
   const last = lastPerformance(history, exerciseId, excludeSessionId);
-  return planSets(prescription, last, bestE1rm(history, exerciseId)).map((planned) => ({
+  return planSets(prescription, last, bestE1rm(history, exerciseId), unit).map((planned) => ({
     key: `draft:${slotKey}:${planned.setIndex}`,
     stored: false,
     setIndex: planned.setIndex,
@@ -63,14 +71,14 @@ export function plannedRows(slotKey: SlotKey, exerciseId: string, prescription: 
   }));
 }
 
-export function draftSlots(prescriptions: readonly Prescription[], history: readonly LoggedSetFields[]): LoggerSlot[] {
+export function draftSlots(prescriptions: readonly Prescription[], history: readonly LoggedSetFields[], unit: WeightUnit = 'kg'): LoggerSlot[] {
   return [...prescriptions]
     .sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0))
     .map((p) => ({
       key: p.id,
       exerciseId: p.exercise_id,
       prescription: p,
-      rows: plannedRows(p.id, p.exercise_id, p, history),
+      rows: plannedRows(p.id, p.exercise_id, p, history, undefined, unit),
       last: lastPerformance(history, p.exercise_id),
       skipped: false,
       timed: isTimed(p, lastPerformance(history, p.exercise_id)),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isTimed, lastPerformance, moveSlot, orderSlots, planSets, prescribedWeightKg, targetText, type PastSet, type Prescription } from './workout-plan';
+import { displayWeight, unitToKg } from './units';
 
 const prescription: Prescription = { id: 'pe1', exercise_id: 'squat', position: 'a', sets: 3, reps_min: 8, reps_max: 10, load_kg: 60, load_percent_1rm: null, rir: 2, rpe: null, rest_seconds: 120, duration_seconds: null, notes: null };
 
@@ -93,5 +94,25 @@ describe('slot order', () => {
     ['c', 1, ['a', 'b', 'c']],
   ])('moves %s by %d', (key, delta, expected) => {
     expect(moveSlot(['a', 'b', 'c'], key, delta)).toEqual(expected);
+  });
+});
+
+describe('prefilled loads for a pound user', () => {
+  it('a fixed kg load prefills the nearest 5 lb (70 kg shows 155 lb, not 154.3)', () => {
+    const kg = prescribedWeightKg({ ...prescription, load_kg: 70 }, null, 'lb');
+    expect(kg).toBe(70.31);
+    expect(displayWeight(kg!, 'lb')).toBe(155);
+    expect(planSets({ ...prescription, load_kg: 132.5 }, [], null, 'lb')[0]?.weightKg).toBe(unitToKg(290, 'lb'));
+  });
+
+  it('a percentage of e1RM rounds to 5 lb, and a kg user keeps 2.5 kg and the trainer’s exact load', () => {
+    const percent = { ...prescription, load_kg: null, load_percent_1rm: 75 };
+    expect(displayWeight(prescribedWeightKg(percent, 140, 'lb')!, 'lb')).toBe(230); // 105 kg = 231.5 lb
+    expect(prescribedWeightKg(percent, 140, 'kg')).toBe(105);
+    expect(prescribedWeightKg({ ...prescription, load_kg: 71.25 }, null, 'kg')).toBe(71.25);
+  });
+
+  it('last time’s weights are prefilled as lifted, never rounded', () => {
+    expect(planSets(prescription, lastPerformance(history, 'squat', 'today'), null, 'lb')[0]?.weightKg).toBe(62.5);
   });
 });

@@ -5,7 +5,7 @@
  * slots are keyed by their prescription (or by exercise for ad-hoc ones) so a swapped exercise
  * stays in its slot.
  */
-import { formatPrescribedWeight, type WeightUnit } from './units';
+import { formatPrescribedWeight, kgToUnit, unitToKg, weightStep, type WeightUnit } from './units';
 
 export type Prescription = {
   id: string;
@@ -53,22 +53,29 @@ export function lastPerformance<T extends PastSet>(history: readonly T[], exerci
   return history.filter((s) => s.session_id === sessionId && s.exercise_id === exerciseId && s.done).sort((a, b) => a.set_index - b.set_index);
 }
 
-function roundToPlate(weightKg: number): number {
-  return Math.round(weightKg / 2.5) * 2.5;
+/** A load as the user can put it on the bar: the nearest 2.5 kg, or 5 lb stored as kilograms. */
+export function roundToPlate(weightKg: number, unit: WeightUnit = 'kg'): number {
+  const step = weightStep(unit);
+  return unitToKg(Math.round(kgToUnit(weightKg, unit) / step) * step, unit);
 }
 
-export function prescribedWeightKg(prescription: Prescription | null, e1rmKg: number | null): number | null {
+/**
+ * The load to prefill: a fixed load as the trainer wrote it (in kilograms for a kg user; for a
+ * pound user, the nearest 5 lb, so the field shows 155 lb for 70 kg rather than 154.3), or the
+ * percentage of the client's e1RM rounded to the plate step of their unit.
+ */
+export function prescribedWeightKg(prescription: Prescription | null, e1rmKg: number | null, unit: WeightUnit = 'kg'): number | null {
   if (!prescription) return null;
-  if (prescription.load_kg !== null) return prescription.load_kg;
-  if (prescription.load_percent_1rm !== null && e1rmKg !== null) return roundToPlate((e1rmKg * prescription.load_percent_1rm) / 100);
+  if (prescription.load_kg !== null) return unit === 'kg' ? prescription.load_kg : roundToPlate(prescription.load_kg, unit);
+  if (prescription.load_percent_1rm !== null && e1rmKg !== null) return roundToPlate((e1rmKg * prescription.load_percent_1rm) / 100, unit);
   return null;
 }
 
-export function planSets(prescription: Prescription | null, last: readonly PastSet[], e1rmKg: number | null): PlannedSet[] {
+export function planSets(prescription: Prescription | null, last: readonly PastSet[], e1rmKg: number | null, unit: WeightUnit = 'kg'): PlannedSet[] {
   const working = last.filter((s) => s.set_kind !== 'warmup');
   const count = prescription?.sets ?? (working.length || DEFAULT_SET_COUNT);
   const targetReps = prescription ? (prescription.reps_max ?? prescription.reps_min) : null;
-  const targetWeight = prescribedWeightKg(prescription, e1rmKg);
+  const targetWeight = prescribedWeightKg(prescription, e1rmKg, unit);
   return Array.from({ length: count }, (_, i) => {
     const previous = working[i] ?? working[working.length - 1];
     if (previous) return { setIndex: i + 1, weightKg: previous.weight_kg, reps: previous.reps, rir: previous.rir, rpe: previous.rpe, durationSeconds: previous.duration_seconds };
