@@ -235,6 +235,13 @@ describe('exceptions, bookings and the past', () => {
 
   it('slots that have started are not offered, and cannot be booked', async () => {
     const today = utcDate(new Date());
+    // The whole of today: first drop what the trainer already has on today's weekday (windows may not overlap).
+    await other.client
+      .from('trainer_availability')
+      .update({ deleted: true, updated_at: new Date().toISOString() })
+      .eq('trainer_id', other.id)
+      .eq('day_of_week', new Date().getUTCDay())
+      .eq('timezone', 'UTC');
     await addWindows(other, [
       { dayOfWeek: new Date().getUTCDay(), startTime: '00:00', endTime: '24:00', timezone: 'UTC', sessionMinutes: 30 },
     ]);

@@ -4,10 +4,18 @@
  * needs a connection; the device's replica shows the current ones offline.
  */
 import { formatDate } from '@/lib/dates';
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { getSupabase } from '@/lib/supabase';
 import type { ExceptionRow, WindowRow } from './booking-replica';
-import { DAY_NAMES, describeWindow, exceptionFormModel, fieldErrors, windowFormModel } from './availability-form';
+import {
+  DAY_NAMES,
+  describeWindow,
+  exceptionFormModel,
+  fieldErrors,
+  overlappingWindow,
+  timeZoneChoices,
+  windowFormModel,
+} from './availability-form';
 
 const deviceZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
@@ -25,6 +33,7 @@ export function AvailabilityEditor({
   onChanged: () => void;
 }) {
   const zone = windows[0]?.timezone ?? deviceZone();
+  const zones = useMemo(() => timeZoneChoices(zone), [zone]);
   const [windowErrors, setWindowErrors] = useState<Record<string, string>>({});
   const [exceptionErrors, setExceptionErrors] = useState<Record<string, string>>({});
   const [wholeDay, setWholeDay] = useState(true);
@@ -61,8 +70,13 @@ export function AvailabilityEditor({
       setWindowErrors(fieldErrors(parsed.error));
       return;
     }
-    setWindowErrors({});
     const w = parsed.data;
+    const overlap = overlappingWindow(w, windows);
+    if (overlap) {
+      setWindowErrors({ startTime: `Overlaps your hours ${describeWindow(overlap)}: change or remove those first` });
+      return;
+    }
+    setWindowErrors({});
     const ok = await write((s) =>
       s.from('trainer_availability').insert({
         trainer_id: trainerId,
@@ -111,9 +125,9 @@ export function AvailabilityEditor({
   const remove = (table: 'trainer_availability' | 'availability_exceptions', id: string) =>
     void write((s) => s.from(table).update({ deleted: true, updated_at: new Date().toISOString() }).eq('id', id));
 
-  const err = (errors: Record<string, string>, field: string) =>
+  const err = (errors: Record<string, string>, field: string, id: string) =>
     errors[field] ? (
-      <span className="field-error" role="alert">
+      <span id={id} className="field-error small" role="alert">
         {errors[field]}
       </span>
     ) : null;
@@ -161,31 +175,75 @@ export function AvailabilityEditor({
             ))}
           </select>
         </label>
-        <label>
-          From
-          <input name="startTime" type="time" defaultValue="09:00" required />
-          {err(windowErrors, 'startTime')}
-        </label>
-        <label>
-          To
-          <input name="endTime" type="time" defaultValue="12:00" required />
-          {err(windowErrors, 'endTime')}
-        </label>
-        <label>
-          Session (min)
-          <input name="sessionMinutes" type="number" inputMode="numeric" min={5} max={480} defaultValue={60} />
-          {err(windowErrors, 'sessionMinutes')}
-        </label>
-        <label>
-          Break (min)
-          <input name="breakMinutes" type="number" inputMode="numeric" min={0} max={240} defaultValue={0} />
-          {err(windowErrors, 'breakMinutes')}
-        </label>
-        <label>
-          Time zone
-          <input name="timezone" defaultValue={zone} />
-          {err(windowErrors, 'timezone')}
-        </label>
+        <div className="window-field">
+          <label>
+            From
+            <input
+              name="startTime"
+              aria-describedby={windowErrors.startTime ? 'windowErrors-startTime' : undefined}
+              type="time"
+              defaultValue="09:00"
+              required
+            />
+          </label>
+          {err(windowErrors, 'startTime', 'windowErrors-startTime')}
+        </div>
+        <div className="window-field">
+          <label>
+            To
+            <input
+              name="endTime"
+              aria-describedby={windowErrors.endTime ? 'windowErrors-endTime' : undefined}
+              type="time"
+              defaultValue="12:00"
+              required
+            />
+          </label>
+          {err(windowErrors, 'endTime', 'windowErrors-endTime')}
+        </div>
+        <div className="window-field">
+          <label>
+            Session (min)
+            <input
+              name="sessionMinutes"
+              aria-describedby={windowErrors.sessionMinutes ? 'windowErrors-sessionMinutes' : undefined}
+              type="number"
+              inputMode="numeric"
+              min={5}
+              max={480}
+              defaultValue={60}
+            />
+          </label>
+          {err(windowErrors, 'sessionMinutes', 'windowErrors-sessionMinutes')}
+        </div>
+        <div className="window-field">
+          <label>
+            Break (min)
+            <input
+              name="breakMinutes"
+              aria-describedby={windowErrors.breakMinutes ? 'windowErrors-breakMinutes' : undefined}
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={240}
+              defaultValue={0}
+            />
+          </label>
+          {err(windowErrors, 'breakMinutes', 'windowErrors-breakMinutes')}
+        </div>
+        <div className="window-field">
+          <label>
+            Time zone
+            <select name="timezone" aria-describedby={windowErrors.timezone ? 'windowErrors-timezone' : undefined} defaultValue={zone}>
+              {zones.map((z) => (
+                <option key={z} value={z}>
+                  {z.replaceAll('_', ' ')}
+                </option>
+              ))}
+            </select>
+          </label>
+          {err(windowErrors, 'timezone', 'windowErrors-timezone')}
+        </div>
         <button type="submit" className="primary" disabled={!online || busy}>
           Add hours
         </button>
@@ -218,11 +276,13 @@ export function AvailabilityEditor({
         </ul>
       )}
       <form key={`day-off-${zone}`} className="window-form" onSubmit={(e) => void addException(e)} noValidate aria-label="Add an exception">
-        <label>
-          Date
-          <input name="date" type="date" required />
-          {err(exceptionErrors, 'date')}
-        </label>
+        <div className="window-field">
+          <label>
+            Date
+            <input name="date" aria-describedby={exceptionErrors.date ? 'exceptionErrors-date' : undefined} type="date" required />
+          </label>
+          {err(exceptionErrors, 'date', 'exceptionErrors-date')}
+        </div>
         <label className="choice-inline">
           <span>
             <input type="checkbox" checked={wholeDay} onChange={(e) => setWholeDay(e.target.checked)} /> Whole day
@@ -234,18 +294,27 @@ export function AvailabilityEditor({
               From
               <input name="startTime" type="time" defaultValue="09:00" />
             </label>
-            <label>
-              To
-              <input name="endTime" type="time" defaultValue="10:00" />
-              {err(exceptionErrors, 'endTime')}
-            </label>
+            <div className="window-field">
+              <label>
+                To
+                <input
+                  name="endTime"
+                  aria-describedby={exceptionErrors.endTime ? 'exceptionErrors-endTime' : undefined}
+                  type="time"
+                  defaultValue="10:00"
+                />
+              </label>
+              {err(exceptionErrors, 'endTime', 'exceptionErrors-endTime')}
+            </div>
           </>
         )}
-        <label>
-          Reason (optional)
-          <input name="reason" maxLength={500} />
-          {err(exceptionErrors, 'reason')}
-        </label>
+        <div className="window-field">
+          <label>
+            Reason (optional)
+            <input name="reason" aria-describedby={exceptionErrors.reason ? 'exceptionErrors-reason' : undefined} maxLength={500} />
+          </label>
+          {err(exceptionErrors, 'reason', 'exceptionErrors-reason')}
+        </div>
         <input type="hidden" name="timezone" value={zone} />
         <button type="submit" className="primary" disabled={!online || busy}>
           Add exception

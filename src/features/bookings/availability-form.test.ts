@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeWindow, exceptionFormModel, fieldErrors, windowFormModel } from './availability-form';
+import { describeWindow, exceptionFormModel, fieldErrors, overlappingWindow, timeZoneChoices, windowFormModel } from './availability-form';
 
 const window = {
   dayOfWeek: '1',
@@ -74,5 +74,30 @@ describe('describeWindow', () => {
         timezone: 'UTC',
       }),
     ).toBe('Saturday 09:00–12:00, 45-min sessions (UTC)');
+  });
+});
+
+describe('overlapping windows', () => {
+  const windows = [{ day_of_week: 1, start_time: '09:00:00', end_time: '12:00:00', timezone: 'Europe/London' }];
+  const form = (startTime: string, endTime: string, dayOfWeek = 1, timezone = 'Europe/London') => ({ dayOfWeek, startTime, endTime, timezone });
+
+  it('finds the window a new one overlaps', () => {
+    expect(overlappingWindow(form('11:00', '13:00'), windows)).toBe(windows[0]);
+    expect(overlappingWindow(form('08:00', '24:00'), windows)).toBe(windows[0]);
+  });
+
+  it('lets touching hours, other days and other zones be', () => {
+    expect(overlappingWindow(form('12:00', '14:00'), windows)).toBeNull();
+    expect(overlappingWindow(form('07:00', '09:00'), windows)).toBeNull();
+    expect(overlappingWindow(form('10:00', '11:00', 2), windows)).toBeNull();
+    expect(overlappingWindow(form('10:00', '11:00', 1, 'UTC'), windows)).toBeNull();
+  });
+});
+
+describe('time zone choices', () => {
+  it('lists the known zones with UTC, and keeps a zone the device does not list', () => {
+    expect(timeZoneChoices('Europe/London')).toContain('America/New_York');
+    expect(timeZoneChoices('Europe/London')).toContain('UTC');
+    expect(timeZoneChoices('Etc/GMT-3')[0]).toBe('Etc/GMT-3');
   });
 });

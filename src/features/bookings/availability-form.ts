@@ -84,3 +84,33 @@ export function describeWindow(w: {
   const breaks = w.break_minutes > 0 ? `, ${w.break_minutes}-min breaks` : '';
   return `${DAY_NAMES[w.day_of_week] ?? '?'} ${hhmm(w.start_time)}–${hhmm(w.end_time)}, ${w.session_minutes}-min sessions${breaks} (${w.timezone})`;
 }
+
+/** The existing window the new one would overlap (same day and zone), or null. The server refuses the same (23P01). */
+export function overlappingWindow<W extends { day_of_week: number; start_time: string; end_time: string; timezone: string }>(
+  form: Pick<WindowForm, 'dayOfWeek' | 'startTime' | 'endTime' | 'timezone'>,
+  windows: readonly W[],
+): W | null {
+  const start = secondsOfDay(form.startTime);
+  const end = secondsOfDay(form.endTime);
+  return (
+    windows.find(
+      (w) =>
+        w.day_of_week === form.dayOfWeek &&
+        w.timezone === form.timezone &&
+        secondsOfDay(w.start_time.slice(0, 5)) < end &&
+        start < secondsOfDay(w.end_time.slice(0, 5)),
+    ) ?? null
+  );
+}
+
+/** Every time zone this device knows, for a picker; `current` first in the list when it is not among them. */
+export function timeZoneChoices(current: string): string[] {
+  let zones: string[];
+  try {
+    zones = Intl.supportedValuesOf('timeZone');
+  } catch {
+    zones = [];
+  }
+  const all = zones.includes('UTC') ? zones : [...zones, 'UTC'];
+  return all.includes(current) ? all : [current, ...all];
+}

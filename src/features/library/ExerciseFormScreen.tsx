@@ -5,7 +5,7 @@ import { useDeviceStore } from '@/lib/device-store';
 import { Dialog } from '@/lib/ui/Dialog';
 import { useExerciseCatalogue } from '@/lib/useExerciseCatalogue';
 import { saveExercise } from './library-api';
-import { BODY_PARTS, DIFFICULTIES, EQUIPMENT, MECHANICS, defaultLibraryFilter, emptyExerciseForm, exerciseFormModel, filterLibrary, formErrors, label, type ExerciseForm, type ExerciseFormInput } from './library-model';
+import { BODY_PARTS, DIFFICULTIES, EQUIPMENT, MECHANICS, defaultLibraryFilter, emptyExerciseForm, exerciseFormModel, filterLibrary, formErrors, label, type ExerciseForm, type ExerciseFormInput, nameClash } from './library-model';
 import { useCategoryPaths } from './useCategories';
 import './library.css';
 
@@ -91,6 +91,11 @@ function ExerciseFormBody({ exerciseId, initial, trainerId }: { exerciseId: stri
           const parsed = exerciseFormModel.safeParse(form);
           if (!parsed.success) {
             setErrors(formErrors(parsed.error));
+            return;
+          }
+          const clash = nameClash(parsed.data.name, catalogue.exercises, trainerId, exerciseId);
+          if (clash) {
+            setErrors({ name: clash });
             return;
           }
           setErrors({});

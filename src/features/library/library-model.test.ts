@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultLibraryFilter, emptyExerciseForm, exerciseFormModel, filterLibrary, formErrors, type LibraryExercise } from './library-model';
+import { defaultLibraryFilter, emptyExerciseForm, exerciseFormModel, filterLibrary, formErrors, nameClash, type LibraryExercise } from './library-model';
 
 const ME = 'trainer-1';
 const ex = (name: string, changes: Partial<LibraryExercise> = {}): LibraryExercise => ({ id: name, name, body_part: 'legs', equipment: 'barbell', difficulty: 'intermediate', archived: false, trainer_id: null, ...changes });
@@ -46,5 +46,29 @@ describe('exercise form', () => {
 
   it('accepts a video link', () => {
     expect(exerciseFormModel.parse({ ...emptyExerciseForm, name: 'X', video_url: 'https://youtu.be/abc' }).video_url).toBe('https://youtu.be/abc');
+  });
+});
+
+describe('nameClash', () => {
+  const exercises = [
+    { id: 'c1', name: 'Barbell Back Squat', body_part: 'legs', equipment: 'barbell', archived: false, trainer_id: null },
+    { id: 'm1', name: 'Tempo squat', body_part: 'legs', equipment: 'barbell', archived: false, trainer_id: 't1' },
+    { id: 'o1', name: 'Zercher squat', body_part: 'legs', equipment: 'barbell', archived: false, trainer_id: 't2' },
+    { id: 'a1', name: 'Old lunge', body_part: 'legs', equipment: 'bodyweight', archived: true, trainer_id: 't1' },
+  ];
+
+  it('refuses a catalogue name whatever the case, spaces or hyphens, and says what to do', () => {
+    expect(nameClash('barbell  back-squat ', exercises, 't1', null)).toContain('The library already has “Barbell Back Squat”');
+  });
+
+  it('refuses the trainer’s own name twice, but not when editing that exercise', () => {
+    expect(nameClash('Tempo Squat', exercises, 't1', null)).toBe('You already have an exercise called “Tempo squat”. Give this one another name.');
+    expect(nameClash('Tempo Squat', exercises, 't1', 'm1')).toBeNull();
+  });
+
+  it('allows another trainer’s name, an archived one, and a new one', () => {
+    expect(nameClash('Zercher squat', exercises, 't1', null)).toBeNull();
+    expect(nameClash('Old lunge', exercises, 't1', null)).toBeNull();
+    expect(nameClash('Box squat', exercises, 't1', null)).toBeNull();
   });
 });

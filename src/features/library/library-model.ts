@@ -100,3 +100,31 @@ export function filterLibrary<T extends LibraryExercise>(exercises: readonly T[]
 }
 
 export const label = (value: string | null | undefined) => (value ? value.replace(/_/g, ' ') : '');
+
+/** Names compared as people read them: case, accents, extra spaces and hyphens aside. */
+function nameKey(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[-_]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * Why a name cannot be used for the trainer's exercise, or null: another live exercise the
+ * trainer sees (the catalogue's or their own) already has it, so their clients' history and
+ * the chooser would show two exercises nobody can tell apart.
+ */
+export function nameClash(name: string, exercises: readonly LibraryExercise[], trainerId: string, editingId: string | null): string | null {
+  const key = nameKey(name);
+  if (!key) return null;
+  const same = exercises.find(
+    (e) => e.id !== editingId && !e.archived && (e.trainer_id === null || e.trainer_id === trainerId) && nameKey(e.name) === key,
+  );
+  if (!same) return null;
+  return same.trainer_id === null
+    ? `The library already has “${same.name}”: use it (you can add your notes to a program), or give yours a name that tells them apart, such as “${same.name} (paused)”.`
+    : `You already have an exercise called “${same.name}”. Give this one another name.`;
+}

@@ -27,8 +27,8 @@ export class SchedulePage {
   async addWeeklyHours(day: string, from: string, to: string, sessionMinutes: number): Promise<void> {
     const form = this.page.getByRole('form', { name: 'Add weekly hours' });
     await form.getByLabel('Day').selectOption({ label: day });
-    await form.getByLabel('From').fill(from);
-    await form.getByLabel('To').fill(to);
+    await form.getByLabel('From', { exact: true }).fill(from);
+    await form.getByLabel('To', { exact: true }).fill(to);
     await form.getByLabel('Session (min)').fill(String(sessionMinutes));
     await form.getByRole('button', { name: 'Add hours' }).click();
   }
