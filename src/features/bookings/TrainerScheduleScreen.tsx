@@ -147,7 +147,7 @@ export function TrainerScheduleScreen() {
   );
 
   return (
-    <div className="screen bookings-screen">
+    <div className="screen bookings-screen screen-wide schedule-screen">
       <div className="screen-head">
         <h1>Schedule</h1>
         <div className="screen-head-actions">
@@ -251,7 +251,7 @@ export function TrainerScheduleScreen() {
               {!online && <p className="muted small">Marking attendance needs a connection.</p>}
             </section>
           )}
-          <section className="card" aria-labelledby="calendar-title">
+          <section className="card schedule-calendar" aria-labelledby="calendar-title">
             <h2 id="calendar-title">Calendar</h2>
             <BookingCalendar
               key={nextBooking ? 'with' : 'none'}

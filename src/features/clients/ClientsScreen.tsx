@@ -41,7 +41,15 @@ function InviteForm({ trainerId }: { trainerId: string }) {
       <p className="muted small">They sign up, then enter the code (or open the link). Give an email to make the invitation theirs only.</p>
       <label htmlFor="invite-email">Client’s email (optional)</label>
       <div className="inline-form">
-        <input id="invite-email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? 'invite-error' : undefined} autoComplete="off" />
+        <input
+          id="invite-email"
+          type="email"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? 'invite-error' : undefined}
+          autoComplete="off"
+        />
         <button type="submit" className="primary" disabled={busy}>
           {busy ? 'Inviting…' : 'Create invitation'}
         </button>
@@ -54,7 +62,10 @@ function InviteForm({ trainerId }: { trainerId: string }) {
       {code && (
         <div className="notice" role="status">
           <p>
-            Invitation code: <strong className="mono" data-testid="invite-code">{code}</strong>
+            Invitation code:{' '}
+            <strong className="mono" data-testid="invite-code">
+              {code}
+            </strong>
           </p>
           <p className="small">
             Link: <span className="mono">{link}</span>{' '}
@@ -79,48 +90,71 @@ export function ClientsScreen() {
 
   const summary = (entry: RosterEntry) =>
     entry.client_id && rows.programs && rows.days && rows.sessions && rows.checkIns
-      ? summariseClient({ clientId: entry.client_id, programs: rows.programs, days: rows.days, sessions: rows.sessions, checkIns: rows.checkIns, now })
+      ? summariseClient({
+          clientId: entry.client_id,
+          programs: rows.programs,
+          days: rows.days,
+          sessions: rows.sessions,
+          checkIns: rows.checkIns,
+          now,
+        })
       : null;
   const active = roster.entries.filter((e) => e.status === 'active');
   const invited = roster.entries.filter((e) => e.status === 'invited');
   const removed = roster.entries.filter((e) => e.status === 'removed');
 
   return (
-    <section className="screen" aria-labelledby="clients-title">
+    <section className="screen screen-wide clients-screen" aria-labelledby="clients-title">
       <h1 id="clients-title">Clients</h1>
       {!roster.loaded ? (
-        <p aria-busy="true" className="screen-loading">Loading your clients…</p>
+        <p aria-busy="true" className="screen-loading">
+          Loading your clients…
+        </p>
       ) : (
         <>
           {active.length === 0 ? (
             <p className="empty">No active clients yet. Invite your first client below.</p>
           ) : (
-            <ul className="plain-list roster" aria-label="Active clients">
-              {active.map((entry) => {
-                const s = summary(entry);
-                return (
-                  <li key={entry.id}>
-                    <Link className="list-link roster-item" to={`/clients/${entry.client_id}`}>
-                      <span className="list-title">{rosterLabel(entry)}</span>
-                      <span className="muted small">
-                        {s ? (
-                          <>
-                            {s.lastWorkoutAt
-                              ? `Last workout ${formatDate(s.lastWorkoutAt)} · ${adherenceText(s)}`
-                              : sessionsArrival === 'here'
-                                ? `No workout yet · ${adherenceText(s)}`
-                                : arrivalText(sessionsArrival, 'workouts')}
-                            {s.openCheckIns > 0 && <span className="badge"> {s.openCheckIns} check-in{s.openCheckIns === 1 ? '' : 's'} to review</span>}
-                          </>
-                        ) : (
-                          'Loading…'
-                        )}
-                      </span>
-                    </Link>
-                  </li>
-                );
-              })}
-            </ul>
+            <>
+              <div className="roster-head" aria-hidden="true">
+                <span>Client</span>
+                <span>Last workout</span>
+                <span>This week</span>
+                <span>Check-ins</span>
+              </div>
+              <ul className="plain-list roster roster-table" aria-label="Active clients">
+                {active.map((entry) => {
+                  const s = summary(entry);
+                  const last = !s
+                    ? 'Loading…'
+                    : s.lastWorkoutAt
+                      ? `Last workout ${formatDate(s.lastWorkoutAt)}`
+                      : sessionsArrival === 'here'
+                        ? 'No workout yet'
+                        : arrivalText(sessionsArrival, 'workouts');
+                  const week = s && (s.lastWorkoutAt || sessionsArrival === 'here') ? adherenceText(s) : null;
+                  return (
+                    <li key={entry.id}>
+                      <Link className="list-link roster-item" to={`/clients/${entry.client_id}`}>
+                        <span className="list-title">{rosterLabel(entry)}</span>
+                        <span className="muted small roster-last">{last}</span>
+                        <span className="muted small roster-week">
+                          {week && <span className="roster-sep"> · </span>}
+                          {week}
+                        </span>
+                        <span className="small roster-checkins">
+                          {s && s.openCheckIns > 0 && (
+                            <span className="badge">
+                              {s.openCheckIns} check-in{s.openCheckIns === 1 ? '' : 's'} to review
+                            </span>
+                          )}
+                        </span>
+                      </Link>
+                    </li>
+                  );
+                })}
+              </ul>
+            </>
           )}
           {invited.length > 0 && (
             <>

@@ -7,7 +7,7 @@ import { ExerciseChooser } from './ExerciseChooser';
 import { sortByPosition } from './ordering';
 import { parseName, parseNotes, type FieldResult } from './prescription-fields';
 import { PrescriptionEditor } from './PrescriptionEditor';
-import { addExercise, deleteDay, deleteExercise, duplicateDayOf, editDay, editExercise, moveDayBy, moveExercise, moveExerciseBy } from './program-writes';
+import { addExercises, deleteDay, deleteExercise, duplicateDayOf, editDay, editExercise, moveDayBy, moveExercise, moveExerciseBy } from './program-writes';
 import { DropTarget, ReorderControls } from './Reorder';
 import type { DayRow, PrescriptionRow } from './useProgramData';
 
@@ -127,9 +127,9 @@ export function DayCard({
         open={choosing}
         title={`Add to ${day.name}`}
         onClose={() => setChoosing(false)}
-        onPick={(exerciseId) => {
+        onAdd={(exerciseIds) => {
           setChoosing(false);
-          run(addExercise(db, day.id, exerciseId));
+          run(addExercises(db, day.id, exerciseIds));
         }}
       />
     </DropTarget>

@@ -64,7 +64,7 @@ export function ProgramBuilderScreen() {
   const progress = !isTemplate ? weekProgress(program, days, sessions ?? []) : null;
 
   return (
-    <section className="screen builder" aria-labelledby="program-title">
+    <section className="screen screen-wide builder" aria-labelledby="program-title">
       <Link className="back-link" to="/programs">
         ← Programs
       </Link>

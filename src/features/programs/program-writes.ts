@@ -136,16 +136,19 @@ export async function duplicateWeekOf(db: DeviceDatabase, programId: string, fro
   return toWeek;
 }
 
-export async function addExercise(db: DeviceDatabase, dayId: string, exerciseId: string): Promise<string> {
+/** Adds exercises at the end of a day, in the order given, with the default prescription. */
+export async function addExercises(db: DeviceDatabase, dayId: string, exerciseIds: readonly string[]): Promise<string[]> {
+  if (exerciseIds.length === 0) return [];
   const existing = await rows<ExerciseRowIn>(db.rx.collections.program_exercises.find({ selector: { program_day_id: dayId } }));
-  const { positions, changes } = positionsAtEnd(existing, 1);
+  const { positions, changes } = positionsAtEnd(existing, exerciseIds.length);
   await applyPositions(db, 'program_exercises', changes);
-  const row = await insertRow(db, 'program_exercises', {
+  const added = exerciseIds.map((exerciseId, i) => ({
+    id: newRowId(),
     program_day_id: dayId,
     trainer_id: null,
     client_id: null,
     exercise_id: exerciseId,
-    position: positions[0] as string,
+    position: positions[i] as string,
     sets: 3,
     reps_min: 8,
     reps_max: 12,
@@ -161,8 +164,14 @@ export async function addExercise(db: DeviceDatabase, dayId: string, exerciseId:
     duration_seconds: null,
     distance_m: null,
     notes: null,
-  });
-  return row.id;
+  }));
+  await insertRows(db, 'program_exercises', added);
+  return added.map((row) => row.id);
+}
+
+export async function addExercise(db: DeviceDatabase, dayId: string, exerciseId: string): Promise<string> {
+  const [id] = await addExercises(db, dayId, [exerciseId]);
+  return id as string;
 }
 
 export async function editExercise(db: DeviceDatabase, id: string, changes: ExerciseChanges): Promise<void> {

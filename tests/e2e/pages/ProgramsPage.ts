@@ -34,11 +34,20 @@ export class ProgramsPage {
   }
 
   async addExercise(dayName: string, exercise: string): Promise<void> {
+    await this.addExercises(dayName, [exercise]);
+  }
+
+  /** Opens the chooser once, searches and picks each exercise in turn, then adds them all. */
+  async addExercises(dayName: string, exercises: string[]): Promise<void> {
     await this.page.getByRole('button', { name: `+ Add exercise to ${dayName}` }).click();
     const dialog = this.page.getByRole('dialog', { name: `Add to ${dayName}` });
-    await dialog.getByRole('searchbox', { name: 'Search exercises' }).fill(exercise);
-    await dialog.getByRole('button', { name: new RegExp(`^${exercise}`) }).first().click();
-    await this.prescriptionField(dayName, 'Sets', exercise).waitFor();
+    for (const exercise of exercises) {
+      await dialog.getByRole('searchbox', { name: 'Search exercises' }).fill(exercise);
+      await dialog.getByRole('button', { name: new RegExp(`^${exercise}`) }).first().click();
+    }
+    await dialog.getByRole('button', { name: exercises.length === 1 ? 'Add exercise' : `Add ${exercises.length} exercises` }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    for (const exercise of exercises) await this.prescriptionField(dayName, 'Sets', exercise).waitFor();
   }
 
   prescriptionField(dayName: string, field: string, exercise: string): Locator {
