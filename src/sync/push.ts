@@ -6,7 +6,11 @@
  *   counts the row as done and the queue moves on; the row stays visible until fixed or
  *   discarded;
  * - a failed call (offline, server down, token expired) throws: RxDB keeps the batch and
- *   retries it later, and the server's conditional writes make the retry safe.
+ *   retries it later, and the server's conditional writes make the retry safe;
+ * - a call the server refuses whole (it cannot read the body: a string with U+0000, which
+ *   jsonb refuses; a body too large) is split in halves until the row it cannot take is
+ *   alone; that row becomes a row error like any other, and the rest land. Never the same
+ *   refused batch again and again.
  */
 import type { RxReplicationWriteToMasterRow, WithDeleted } from 'rxdb';
 import type { CollectionSpec } from '../db/collections';
@@ -40,18 +44,41 @@ const FOREIGN_KEY_VIOLATION = '23503';
  * parent's collection pushes on its own) are sent again once the parents have pushed.
  */
 async function pushWithParentRetry(options: PushHandlerOptions, rows: readonly PushRow[]): Promise<PushAnswer> {
-  const answer = await callSyncPush(options.rpc, options.spec.name, rows);
+  const answer = await pushIsolatingRefusals(options.rpc, options.spec.name, rows);
   const orphans = new Set(answer.errors.filter((e) => e.code === FOREIGN_KEY_VIOLATION).map((e) => e.id));
   if (orphans.size === 0 || !options.awaitParents) return answer;
   // The parent is still on its way (its push keeps failing): keep the batch for a later retry
   // rather than refusing rows that will be fine once it arrives.
   if (!(await options.awaitParents())) throw new Error(`${options.spec.name}: waiting for referenced rows to reach the server`);
-  const again = await callSyncPush(options.rpc, options.spec.name, rows.filter((r) => orphans.has(String(r.doc.id))));
+  const again = await pushIsolatingRefusals(options.rpc, options.spec.name, rows.filter((r) => orphans.has(String(r.doc.id))));
   return {
     conflicts: [...answer.conflicts, ...again.conflicts],
     errors: [...answer.errors.filter((e) => !orphans.has(e.id)), ...again.errors],
     written: answer.written + again.written,
   };
+}
+
+/**
+ * sync_push, splitting a batch the server refuses whole (not for a transient reason) until each
+ * refusal is one row's: that row is answered as a row error with the server's reason.
+ */
+export async function pushIsolatingRefusals(rpc: SyncRpc, table: string, rows: readonly PushRow[]): Promise<PushAnswer> {
+  try {
+    return await callSyncPush(rpc, table, rows);
+  } catch (error) {
+    // Only a refusal of what was sent (400: unreadable; 413: too large) is split; anything else
+    // (no function, no rights, the server down) is the same for every row: retried later.
+    if (!(error instanceof SyncCallError) || error.transient || rows.length === 0 || (error.status !== 400 && error.status !== 413)) throw error;
+    if (rows.length === 1) {
+      const id = String(rows[0]?.doc.id);
+      const code = error.code ?? (error.status === undefined ? 'refused' : String(error.status));
+      return { conflicts: [], errors: [{ id, code, message: `the server could not take this change: ${error.reason}`, constraint: null, column: null }], written: 0 };
+    }
+    const middle = Math.ceil(rows.length / 2);
+    const first = await pushIsolatingRefusals(rpc, table, rows.slice(0, middle));
+    const second = await pushIsolatingRefusals(rpc, table, rows.slice(middle));
+    return { conflicts: [...first.conflicts, ...second.conflicts], errors: [...first.errors, ...second.errors], written: first.written + second.written };
+  }
 }
 
 export async function callSyncPush(rpc: SyncRpc, table: string, rows: readonly PushRow[]): Promise<PushAnswer> {

@@ -8,11 +8,19 @@ export type CallError = { message: string; code?: string; status?: number; detai
 export class SyncCallError extends Error {
   readonly code: string | undefined;
   readonly status: number | undefined;
+  /** The server's own message, without what was being called. */
+  readonly reason: string;
   constructor(what: string, error: CallError) {
     super(`${what}: ${error.message}`);
     this.name = 'SyncCallError';
     this.code = error.code;
     this.status = error.status;
+    this.reason = error.message;
+  }
+
+  /** No answer, or an answer worth waiting for (see isTransient): the same call may work later. */
+  get transient(): boolean {
+    return isTransient({ message: this.reason, code: this.code, status: this.status });
   }
 }
 

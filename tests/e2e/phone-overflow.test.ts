@@ -95,7 +95,7 @@ describe('screens on a phone', () => {
         await new AppShellPage(page).nav.waitFor();
         const program = await firstRow(`select id from public.programs where trainer_id = $1 and not deleted limit 1`, [coach.id]);
         const exercise = await firstRow(`select id from public.exercises where trainer_id is null limit 1`, []);
-        const paths = ['/clients', `/clients/${alex.id}`, '/programs', `/programs/${program}`, '/schedule', '/library', '/library/new', `/library/${exercise}`, '/check-ins', '/check-ins/questionnaire', `/check-ins/client/${alex.id}`, '/account'];
+        const paths = ['/clients', `/clients/${alex.id}`, '/programs', `/programs/${program}`, '/schedule', '/schedule/billing', '/library', '/library/new', `/library/${exercise}`, '/check-ins', '/check-ins/questionnaire', `/check-ins/client/${alex.id}`, '/account'];
         expect(await overflowing(page, paths)).toEqual([]);
       });
       await context.close();
