@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mergeRow, type Row } from './merge';
+import { laterSide, MAX_CLOCK_SKEW_MS, mergeRow, type Row } from './merge';
 
 const base: Row = {
   id: 'p1',
@@ -107,5 +107,21 @@ describe('mergeRow properties', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('a device clock in the future', () => {
+  const now = Date.parse('2026-12-03T12:00:00.000Z');
+  it('does not win by its clock: a time past now plus the skew loses to any believable edit', () => {
+    const future = edit({ name: 'From 2125' }, '2125-01-01T00:00:00.000Z', 'dev-a');
+    const honest = edit({ name: 'Typed just now' }, new Date(now + MAX_CLOCK_SKEW_MS - 1).toISOString(), 'dev-b');
+    expect(laterSide(future, honest, now)).toBe('remote');
+    expect(laterSide(honest, future, now)).toBe('local');
+  });
+
+  it('keeps the order of edits within the skew allowed', () => {
+    const a = edit({ name: 'a' }, new Date(now + 60_000).toISOString(), 'dev-a');
+    const b = edit({ name: 'b' }, new Date(now + 120_000).toISOString(), 'dev-a');
+    expect(laterSide(a, b, now)).toBe('remote');
   });
 });

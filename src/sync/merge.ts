@@ -11,8 +11,9 @@
  *   taking the change loses nothing.
  * - A field changed on both sides to the same value is that value.
  * - A field changed on both sides to different values goes to the later edit (`updated_at`,
- *   the device's edit time), ties broken by the larger `updated_by_device`: every device
- *   computes the same winner, so all converge without another round trip.
+ *   the device's edit time; a time far in the future counts as none, so a wrong clock does not
+ *   always win), ties broken by the larger `updated_by_device`: every device computes the same
+ *   winner, so all converge without another round trip.
  * - Plain objects merge key by key and arrays of objects with an `id` merge element by element
  *   (meal plans keep their meals and items in one document), by the same rules, so two people
  *   editing different items of one plan both keep their edits.
@@ -50,15 +51,24 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   return false;
 }
 
-function editTime(row: Row): number {
+/** How far ahead of this device's clock an edit time still counts as given (the server's bound too). */
+export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
+
+/**
+ * A row's edit time for the merge. A time further ahead of now than the skew allowed comes from
+ * a clock that is wrong (2125), so it counts as no time at all: it loses to every edit with a
+ * believable time instead of winning every conflict. The server stores such a time as its now
+ * (20261203160000_device_clock_bounded.sql), so this only concerns a copy not yet pushed.
+ */
+function editTime(row: Row, now: number): number {
   const value = row.updated_at;
   const time = typeof value === 'string' ? Date.parse(value) : typeof value === 'number' ? value : NaN;
-  return Number.isNaN(time) ? 0 : time;
+  return Number.isNaN(time) || time > now + MAX_CLOCK_SKEW_MS ? 0 : time;
 }
 
 /** Which side's edit counts as later: edit time, then device id (both deterministic). */
-export function laterSide(local: Row, remote: Row): Side {
-  const dt = editTime(local) - editTime(remote);
+export function laterSide(local: Row, remote: Row, now: number = Date.now()): Side {
+  const dt = editTime(local, now) - editTime(remote, now);
   if (dt !== 0) return dt > 0 ? 'local' : 'remote';
   const l = String(local.updated_by_device ?? '');
   const r = String(remote.updated_by_device ?? '');

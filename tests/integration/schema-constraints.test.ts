@@ -409,7 +409,7 @@ describe('catalogue rules', () => {
       'food_logs',
     ];
     expect(synced).toHaveLength(12);
-    expect(published).toEqual([...synced, 'achievements', 'bookings', 'credit_ledger', 'trainer_clients', 'profiles'].sort());
+    expect(published).toEqual([...synced, 'achievements', 'bookings', 'credit_ledger', 'payments', 'trainer_clients', 'profiles'].sort());
   });
 });
 

@@ -82,7 +82,7 @@ describe('change markers', () => {
       await connection.query('begin');
       const inserted = await connection.query<{ id: string; server_rev: string; txid: string; current: string }>(
         `insert into public.measurements (client_id, weight_kg, created_at, server_rev, txid)
-         values ($1, 81.2, '2030-01-01T00:00:00Z', 99, '1') returning id, server_rev::text, txid::text, pg_current_xact_id()::text as current`,
+         values ($1, 81.2, '2025-06-01T00:00:00Z', 99, '1') returning id, server_rev::text, txid::text, pg_current_xact_id()::text as current`,
         [client.id],
       );
       await connection.query('commit');
@@ -101,7 +101,7 @@ describe('change markers', () => {
       const after = await markers('measurements', row.id);
       expect(BigInt(after?.server_rev ?? 0)).toBe(BigInt(before?.server_rev ?? 0) + 1n);
       expect(BigInt(after?.txid ?? 0)).toBeGreaterThan(BigInt(before?.txid ?? 0));
-      expect(after?.created_at.toISOString()).toBe('2030-01-01T00:00:00.000Z');
+      expect(after?.created_at.toISOString()).toBe('2025-06-01T00:00:00.000Z');
     } finally {
       connection.release();
     }
