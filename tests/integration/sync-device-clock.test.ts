@@ -22,10 +22,10 @@ afterAll(async () => {
 });
 
 /** A device edit as a device whose clock says 2125 makes it: the edit time is 2125. */
-async function editIn2125(device: TestDevice, id: string, changes: Record<string, unknown>): Promise<void> {
+async function editIn2125(device: TestDevice, id: string, changes: { name: string }): Promise<void> {
   const doc = await device.db.rx.collections.workout_sessions.findOne(id).exec();
   if (!doc) throw new Error('no such row');
-  await doc.incrementalModify((data: Record<string, unknown>) => ({
+  await doc.incrementalModify((data) => ({
     ...data,
     ...changes,
     updated_at: '2125-01-01T00:00:00.000Z',
