@@ -219,11 +219,11 @@ describe('the signed-in user', () => {
     await signedInDevice(email, 'a brand new passphrase');
   });
 
-  it('changes its email at once (autoconfirm), but not to one that is taken', async () => {
+  it('changes its email only once the new address confirms it (secure email change), and not to one that is taken', async () => {
     const taken = uniqueEmail('taken');
     await signedUpSession(taken);
     const email = uniqueEmail('mover');
-    await signedUpSession(email);
+    const session = await signedUpSession(email);
     const { client } = await signedInDevice(email);
 
     const clash = await client.auth.updateUser({ email: taken });
@@ -232,9 +232,21 @@ describe('the signed-in user', () => {
     const moved = uniqueEmail('moved');
     const changed = await client.auth.updateUser({ email: moved });
     expect(changed.error).toBeNull();
-    expect(changed.data.user?.email).toBe(moved);
+    // Hosted Auth answers with the old address and the one waiting for its confirmation.
+    expect(changed.data.user?.email).toBe(email);
+    expect(changed.data.user?.new_email).toBe(moved);
+    expect((await device().auth.signInWithPassword({ email: moved, password: PASSWORD })).error?.code).toBe('invalid_credentials');
+    await signedInDevice(email);
+
+    expect((await device().auth.verifyOtp({ type: 'email_change', token_hash: 'not-the-token' })).error).toMatchObject({ status: 403, code: 'otp_expired' });
+    const { rows } = await sql.query<{ token: string }>(`select email_change_token_new as token from auth.users where id = $1`, [session.user.id]);
+    const confirmed = await device().auth.verifyOtp({ type: 'email_change', token_hash: rows[0]?.token ?? '' });
+    expect(confirmed.error).toBeNull();
+    expect(confirmed.data.user?.email).toBe(moved);
     await signedInDevice(moved);
     expect((await device().auth.signInWithPassword({ email, password: PASSWORD })).error?.code).toBe('invalid_credentials');
+    // The link works once.
+    expect((await device().auth.verifyOtp({ type: 'email_change', token_hash: rows[0]?.token ?? '' })).error?.code).toBe('otp_expired');
   });
 
   it('is refused when the access token has expired', async () => {

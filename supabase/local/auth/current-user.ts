@@ -1,15 +1,18 @@
 /** GET /user, PUT /user and POST /logout: what a signed-in user does with their bearer token. */
 import type { AuthContext, AuthRequest } from './context.js';
 import { isUniqueViolation, withTransaction } from './db.js';
-import { badRequest, emailTaken, unprocessable } from './errors.js';
+import { badRequest, emailTaken, forbidden, unprocessable, userNotFound } from './errors.js';
 import { queryParam, readJsonObject, sendJson, sendNoContent, type JsonObject } from './http.js';
 import { authenticateUser, type AuthenticatedCaller } from './authentication.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { endSessions, type LogoutScope } from './sessions.js';
 import { loadGoTrueUser } from './user-json.js';
+import { randomBytes } from 'node:crypto';
 import {
   changeEmail,
   changePasswordHash,
+  lockEmailChangeByToken,
+  requestEmailChange,
   findUserByEmail,
   findUserById,
   mergeUserMetadata,
@@ -61,7 +64,8 @@ async function applyChanges(context: AuthContext, caller: AuthenticatedCaller, c
   return withTransaction(context.pool, async (db) => {
     const userId = caller.user.id;
     if (changes.userMetadata) await mergeUserMetadata(db, userId, changes.userMetadata);
-    if (changes.email) await changeEmail(db, userId, changes.email);
+    // Not applied until the new address confirms it (hosted "secure email change").
+    if (changes.email) await requestEmailChange(db, userId, changes.email, randomBytes(28).toString('hex'));
     if (changes.passwordHash) {
       await changePasswordHash(db, userId, changes.passwordHash);
       await endSessions(db, userId, caller.session?.id, 'others');
@@ -78,6 +82,27 @@ export async function updateCurrentUser({ context, req, res }: AuthRequest): Pro
   const updated = await applyChanges(context, caller, changes).catch((error: unknown) => {
     throw isUniqueViolation(error) ? emailTaken() : error;
   });
+  sendJson(res, 200, await loadGoTrueUser(context.pool, updated));
+}
+
+/**
+ * POST /verify {type: "email_change", token_hash}: the link sent to the new address was
+ * followed, so the change is applied. The local stack sends no mail yet: the token is in
+ * auth.users.email_change_token_new (the dashboard, or a test, reads it there).
+ */
+export async function verifyEmailChange({ context, req, res }: AuthRequest): Promise<void> {
+  const body = await readJsonObject(req);
+  if (body.type !== 'email_change') throw badRequest('validation_failed', 'Only type "email_change" is supported by the local Auth server');
+  const tokenHash = typeof body.token_hash === 'string' ? body.token_hash : '';
+  const updated = await withTransaction(context.pool, async (db) => {
+    const pending = tokenHash ? await lockEmailChangeByToken(db, tokenHash) : undefined;
+    if (!pending) throw forbidden('otp_expired', 'Email link is invalid or has expired');
+    await changeEmail(db, pending.id, pending.email_change);
+    return findUserById(db, pending.id);
+  }).catch((error: unknown) => {
+    throw isUniqueViolation(error) ? emailTaken() : error;
+  });
+  if (!updated) throw userNotFound();
   sendJson(res, 200, await loadGoTrueUser(context.pool, updated));
 }
 

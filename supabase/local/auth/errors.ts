@@ -27,6 +27,7 @@ export type AuthErrorCode =
   | 'validation_failed'
   | 'weak_password'
   | 'unsupported_grant_type'
+  | 'otp_expired'
   | 'not_found'
   | 'method_not_allowed';
 

@@ -11,7 +11,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type pg from 'pg';
 import { adminCreateUser, adminDeleteUser, adminGetUser, adminListUsers, adminUpdateUser } from './admin.js';
 import type { AuthContext, AuthEndpoint } from './context.js';
-import { getCurrentUser, logOut, updateCurrentUser } from './current-user.js';
+import { getCurrentUser, logOut, updateCurrentUser, verifyEmailChange } from './current-user.js';
 import { AuthHttpError, methodNotAllowed, notFound, unexpectedFailure } from './errors.js';
 import { sendAuthError } from './http.js';
 import { DEFAULT_BCRYPT_COST, passwordTimingDecoy } from './passwords.js';
@@ -44,6 +44,7 @@ const ROUTES: readonly Route[] = [
   { path: '/user', endpoints: { GET: getCurrentUser, PUT: updateCurrentUser } },
   { path: '/logout', endpoints: { POST: logOut } },
   { path: '/recover', endpoints: { POST: recoverPassword } },
+  { path: '/verify', endpoints: { POST: verifyEmailChange } },
   { path: '/settings', endpoints: { GET: getSettings } },
   { path: '/health', endpoints: { GET: getHealth } },
   { path: '/.well-known/jwks.json', endpoints: { GET: getJwks } },

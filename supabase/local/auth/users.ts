@@ -153,11 +153,34 @@ export async function mergeAppMetadata(db: Queryable, userId: string, patch: Met
   );
 }
 
-/** Changes the email at once (mailer autoconfirm), in the user and its email identity. */
+/**
+ * Secure email change, as hosted Auth does it: the new address waits in `email_change` until
+ * the link sent to it is followed (POST /verify with its token_hash); `email` stays the old one.
+ */
+export async function requestEmailChange(db: Queryable, userId: string, email: string, tokenHash: string): Promise<void> {
+  await db.query(
+    `update auth.users set email_change = $2::text, email_change_token_new = $3::text, email_change_sent_at = now(), updated_at = now()
+     where id = $1`,
+    [userId, email, tokenHash],
+  );
+}
+
+/** The user whose pending email change this token confirms (sent within a day), locked; undefined if none. */
+export async function lockEmailChangeByToken(db: Queryable, tokenHash: string): Promise<{ id: string; email_change: string } | undefined> {
+  const { rows } = await db.query<{ id: string; email_change: string }>(
+    `select id, email_change from auth.users
+     where email_change_token_new = $1 and coalesce(email_change, '') <> '' and email_change_sent_at > now() - interval '24 hours'
+     for update`,
+    [tokenHash],
+  );
+  return rows[0];
+}
+
+/** Changes the email at once (the admin API, or a confirmed change), in the user and its email identity. */
 export async function changeEmail(db: Queryable, userId: string, email: string): Promise<void> {
   await db.query(
     `update auth.users
-     set email = $2::text, email_confirmed_at = now(), email_change = '', updated_at = now(),
+     set email = $2::text, email_confirmed_at = now(), email_change = '', email_change_token_new = '', updated_at = now(),
          raw_user_meta_data = case when raw_user_meta_data ? 'email'
            then raw_user_meta_data || jsonb_build_object('email', $2::text) else raw_user_meta_data end
      where id = $1`,
