@@ -5,6 +5,9 @@
 -- null when it has none), and the rest land. A body the server cannot parse at all (U+0000 in
 -- a string, which jsonb refuses) never reaches this function: the device splits such a batch
 -- until the one bad row is alone, and parks it as a row error (src/sync/push.ts).
+--
+-- Issue 16.7: a new row whose id is another user's (invisible) row answers as RLS does, not
+-- with the primary key's name.
 
 create or replace function public.sync_push(p_table text, p_rows jsonb)
 returns jsonb
@@ -178,7 +181,10 @@ begin
           -- Another writer inserted the same id meanwhile: that is a conflict, not an error.
           execute v_peek_sql into v_current_rev, v_current using v_id;
           if v_current is null then
-            raise;
+            -- The id is someone else's row, which the caller may not see: answer as RLS does,
+            -- without naming the key (issue 16.7: no oracle for other users' rows).
+            raise exception using errcode = '42501',
+              message = 'row-level security: this row may not be written by you';
           end if;
           v_conflicts := v_conflicts || pg_catalog.jsonb_build_array(v_current);
         end;
