@@ -56,6 +56,8 @@ export async function startPostgrest(options: PostgrestOptions): Promise<Running
       PGRST_DB_ANON_ROLE: 'anon',
       PGRST_DB_CHANNEL_ENABLED: 'true',
       PGRST_DB_POOL: '10',
+      // As hosted Supabase: at most 1,000 rows per response (reads that may pass it page).
+      PGRST_DB_MAX_ROWS: '1000',
       PGRST_DB_EXTRA_SEARCH_PATH: 'public, extensions',
       PGRST_JWT_SECRET: options.jwtSecret,
       PGRST_SERVER_HOST: '127.0.0.1',

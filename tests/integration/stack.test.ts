@@ -80,8 +80,27 @@ describe('gateway', () => {
       headers: { origin: 'http://127.0.0.1:4173', 'access-control-request-headers': 'apikey,authorization' },
     });
     expect(res.status).toBe(204);
-    expect(res.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:4173');
+    // As hosted: any origin, never with the browser's credentials (issue 16.8).
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(res.headers.get('access-control-allow-credentials')).toBeNull();
     expect(res.headers.get('access-control-allow-headers')).toContain('apikey');
+  });
+
+  it('answers at most 1,000 rows a request, as hosted PostgREST does', async () => {
+    await sql(stack.postgresUrl, `insert into public.open_notes select g, 'note ' || g from generate_series(2, 1500) g`);
+    const anon = createTestClient(stack.apiUrl, stack.anonKey);
+    const { data, error } = await anon.from('open_notes').select('id').order('id');
+    expect(error).toBeNull();
+    expect(data).toHaveLength(1000);
+    const second = await anon.from('open_notes').select('id').order('id').range(1000, 1999);
+    expect(second.data).toHaveLength(500);
+    await sql(stack.postgresUrl, `delete from public.open_notes where id > 1`);
+  });
+
+  it('gives no API role a read of auth.users', async () => {
+    for (const role of ['anon', 'authenticated']) {
+      await expect(sql(stack.superuserUrl, `set role ${role}; select count(*) from auth.users`)).rejects.toThrow(/permission denied/);
+    }
   });
 });
 

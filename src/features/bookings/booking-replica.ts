@@ -17,6 +17,7 @@
  */
 import Dexie, { liveQuery, type EntityTable } from 'dexie';
 import { z } from 'zod';
+import { readPages } from '@/lib/read-pages';
 import { getSupabase } from '@/lib/supabase';
 import type { OutboxRecord } from '@/sync';
 import { syncStatus } from '@/sync/status-store';
@@ -195,15 +196,21 @@ function pricingOf(row: PricingRow): NonNullable<Person['pricing']> {
 async function readFromServer(userId: string, role: ReplicaRole, now: Date) {
   const supabase = await getSupabase();
   const since = new Date(now.getTime() - BOOKINGS_SINCE_DAYS * DAY_MS).toISOString();
-  const bookingsRead = supabase
-    .from('bookings')
-    .select(
-      'id, trainer_id, client_id, kind, group_session_id, starts_at, ends_at, status, credits_spent, cancellation_policy, cancelled_at, cancel_reason, notes, server_rev',
-    )
-    .eq('deleted', false)
-    .gte('starts_at', since)
-    .order('starts_at')
-    .limit(2000);
+  // Paged: the API answers at most 1,000 rows a request (read-pages.ts).
+  const bookingsRead = readPages(
+    (from, to) =>
+      supabase
+        .from('bookings')
+        .select(
+          'id, trainer_id, client_id, kind, group_session_id, starts_at, ends_at, status, credits_spent, cancellation_policy, cancelled_at, cancel_reason, notes, server_rev',
+        )
+        .eq('deleted', false)
+        .gte('starts_at', since)
+        .order('starts_at')
+        .order('id')
+        .range(from, to),
+    { maxRows: 5000 },
+  );
   if (role === 'trainer') {
     const [bookings, links, windows, exceptions, payments, balances, ownPricing] = await Promise.all([
       bookingsRead,
@@ -272,13 +279,17 @@ async function readFromServer(userId: string, role: ReplicaRole, now: Date) {
   await supabase.rpc('grant_monthly_credits', {});
   const [bookings, ledger, payments, links, subscription] = await Promise.all([
     bookingsRead,
-    supabase
-      .from('credit_ledger')
-      .select('id, client_id, trainer_id, delta, reason, booking_id, payment_id, period_key, note, created_at')
-      .eq('client_id', userId)
-      .eq('deleted', false)
-      .order('created_at')
-      .limit(5000),
+    // Every entry: the balance is their sum.
+    readPages((from, to) =>
+      supabase
+        .from('credit_ledger')
+        .select('id, client_id, trainer_id, delta, reason, booking_id, payment_id, period_key, note, created_at')
+        .eq('client_id', userId)
+        .eq('deleted', false)
+        .order('created_at')
+        .order('id')
+        .range(from, to),
+    ),
     supabase.from('payments').select(PAYMENT_COLUMNS).eq('client_id', userId).eq('deleted', false).order('created_at').limit(500),
     supabase.from('trainer_clients').select('trainer_id').eq('client_id', userId).eq('status', 'active').eq('deleted', false),
     supabase

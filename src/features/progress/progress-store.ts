@@ -9,6 +9,7 @@
  * - seen: achievement keys the user has already been shown (no toast twice).
  * Every read from the network is parsed with zod; offline, the cached copy stays.
  */
+import { readPages } from '@/lib/read-pages';
 import Dexie, { liveQuery, type EntityTable } from 'dexie';
 import { z } from 'zod';
 import { getSupabase } from '@/lib/supabase';
@@ -84,11 +85,15 @@ export function watch<T>(query: () => Promise<T>, onChange: (value: T) => void):
 export async function refreshAchievements(userId: string, clientIds: readonly string[]): Promise<boolean> {
   if (clientIds.length === 0) return true;
   const supabase = await getSupabase();
-  const { data, error } = await supabase
-    .from('achievements')
-    .select('id, client_id, kind, key, title, description, earned_at, details, deleted')
-    .in('client_id', [...clientIds])
-    .order('earned_at');
+  const { data, error } = await readPages((from, to) =>
+    supabase
+      .from('achievements')
+      .select('id, client_id, kind, key, title, description, earned_at, details, deleted')
+      .in('client_id', [...clientIds])
+      .order('earned_at')
+      .order('id')
+      .range(from, to),
+  );
   if (error || !data) return false;
   const rows: AchievementRecord[] = [];
   for (const raw of data as unknown[]) {

@@ -114,7 +114,8 @@ alter table auth.sessions owner to supabase_auth_admin;
 alter table auth.refresh_tokens owner to supabase_auth_admin;
 grant all on all tables in schema auth to postgres, service_role;
 grant all on all sequences in schema auth to postgres, service_role;
-grant select on auth.users to authenticated;
+-- No API role reads auth.users (hosted grants it to none either): functions that need an
+-- address are security definer (accept_invitation).
 
 -- auth.uid(), auth.role(), auth.email(), auth.jwt(): read the claims PostgREST sets per request.
 create function auth.uid() returns uuid language sql stable as $$
