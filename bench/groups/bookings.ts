@@ -8,6 +8,7 @@
  * Prints book_session_per_s, book_session_p95_ms, trivial_rpc_per_s, trivial_rpc_p95_ms and
  * booking_cost_ratio (trivial per second / bookings per second; target <= 2).
  */
+import { LOAD_TEST_RATE_LIMITS } from '../../supabase/local/auth/rate-limit.js';
 import { randomUUID } from 'node:crypto';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
@@ -72,7 +73,7 @@ async function waitForFunction(client: SupabaseClient, fn: string, args: Record<
 }
 
 export async function run(): Promise<void> {
-  const stack = await startStack({ apiPort: 0, dbPort: 0, seed: false, bcryptCost: 4 });
+  const stack = await startStack({ apiPort: 0, dbPort: 0, seed: false, authRateLimits: LOAD_TEST_RATE_LIMITS, bcryptCost: 4 });
   const db = new pg.Pool({ connectionString: stack.superuserUrl, max: 2 });
   db.on('error', () => undefined);
   try {

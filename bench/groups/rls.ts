@@ -5,6 +5,7 @@
  * PostgREST, so the ratio isolates the policies (set_logs_select: the caller's own rows or
  * client_id = any(my_client_ids()), the helper evaluated once per statement).
  */
+import { LOAD_TEST_RATE_LIMITS } from '../../supabase/local/auth/rate-limit.js';
 import { randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import pg from 'pg';
@@ -85,7 +86,7 @@ async function timedGet(url: string, apiKey: string, bearer: string): Promise<{ 
 }
 
 export async function run(): Promise<void> {
-  const stack = await startStack({ apiPort: 0, dbPort: 0, seed: false });
+  const stack = await startStack({ apiPort: 0, dbPort: 0, seed: false, authRateLimits: LOAD_TEST_RATE_LIMITS });
   const db = new pg.Client({ connectionString: stack.superuserUrl });
   await db.connect();
   try {

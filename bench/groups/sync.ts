@@ -9,6 +9,7 @@
  * (the `node_` figures, where this benchmark ran before): there IndexedDB is JavaScript in
  * memory, several times faster than Chromium's on this machine, so the server's share shows.
  */
+import { LOAD_TEST_RATE_LIMITS } from '../../supabase/local/auth/rate-limit.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -179,7 +180,7 @@ function reportBoth(prefix: string, { ours, stock }: BothDevices): void {
 const progress = (line: string) => process.env.BENCH_DEBUG && console.error(`[sync bench] ${line}`);
 
 export async function run(): Promise<void> {
-  const stack = await startStack({ apiPort: 0, dbPort: 0, seed: false });
+  const stack = await startStack({ apiPort: 0, dbPort: 0, seed: false, authRateLimits: LOAD_TEST_RATE_LIMITS });
   try {
     // One client per runtime, so each starts from the same 10,000 rows. Node first: after the
     // page's build and the browser, this process's own heap makes its devices slower.

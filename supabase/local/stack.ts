@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import type { RateLimits } from './auth/rate-limit.js';
 import { createAuthHandler } from './auth/server.js';
 import { startGateway } from './gateway.js';
 import { LOCAL_JWT_SECRET, makeApiKeys } from './keys.js';
@@ -35,6 +36,8 @@ export type StackOptions = {
   jwtSecret?: string;
   /** bcrypt cost for new passwords (GoTrue uses 10; tests use 4 for speed). */
   bcryptCost?: number;
+  /** The local Auth's rate limits per IP; default hosted Auth's. */
+  authRateLimits?: RateLimits;
   log?: (line: string) => void;
 };
 
@@ -96,7 +99,13 @@ export async function startStack(options: StackOptions = {}): Promise<LocalStack
     // An idle connection that Postgres ends (its shutdown at stop) must not crash the process.
     pool.on('error', () => undefined);
     stoppers.push(() => pool.end());
-    const auth = createAuthHandler({ pool, jwtSecret, issuer: `${apiUrl}/auth/v1`, bcryptCost: options.bcryptCost });
+    const auth = createAuthHandler({
+      pool,
+      jwtSecret,
+      issuer: `${apiUrl}/auth/v1`,
+      bcryptCost: options.bcryptCost,
+      rateLimits: options.authRateLimits,
+    });
     const realtime = await startRealtimeServer({ superuserUrl: database.superuserUrl, jwtSecret, log });
     stoppers.push(realtime.close);
 

@@ -28,6 +28,7 @@ export type AuthErrorCode =
   | 'weak_password'
   | 'unsupported_grant_type'
   | 'otp_expired'
+  | 'over_request_rate_limit'
   | 'not_found'
   | 'method_not_allowed';
 

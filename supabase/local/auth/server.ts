@@ -16,6 +16,7 @@ import { AuthHttpError, methodNotAllowed, notFound, unexpectedFailure } from './
 import { sendAuthError } from './http.js';
 import { DEFAULT_BCRYPT_COST, passwordTimingDecoy } from './passwords.js';
 import { getHealth, getJwks, getSettings, recoverPassword } from './public-endpoints.js';
+import { bucketOf, createRateLimiter, HOSTED_RATE_LIMITS, type RateLimits } from './rate-limit.js';
 import { signUp } from './signup.js';
 import { issueToken } from './token-grants.js';
 
@@ -30,6 +31,8 @@ export type AuthServerOptions = {
   jwtExpirySeconds?: number;
   /** bcrypt cost for new passwords; default 10 (GoTrue's); tests may pass 4. */
   bcryptCost?: number;
+  /** Requests per IP per 5 minutes; default hosted Auth's (rate-limit.ts). */
+  rateLimits?: RateLimits;
 };
 
 export type AuthHandler = (req: IncomingMessage, res: ServerResponse, subPath: string) => Promise<void>;
@@ -103,9 +106,12 @@ function contextOf(options: AuthServerOptions): AuthContext {
 
 export function createAuthHandler(options: AuthServerOptions): AuthHandler {
   const context = contextOf(options);
+  const limiter = createRateLimiter(options.rateLimits ?? HOSTED_RATE_LIMITS);
   return async (req, res, subPath) => {
     try {
       const { endpoint, params } = resolveEndpoint(req.method ?? 'GET', subPath);
+      const grantType = new URL(req.url ?? '/', 'http://local').searchParams.get('grant_type');
+      limiter.check(req, bucketOf(req.method ?? 'GET', subPath, grantType));
       await endpoint({ context, req, res, params });
     } catch (error) {
       if (error instanceof AuthHttpError) return sendAuthError(res, error);
