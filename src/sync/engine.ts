@@ -20,6 +20,9 @@ import { createOfflineRest, type OfflineRest } from './offline-rest';
 import { createOutbox, type Outbox } from './outbox';
 import { countPendingPushes } from './pending';
 
+/** Least time between two lost-access checks made on their own (engine.checkAccess runs one at once). */
+const ACCESS_CHECK_INTERVAL_MS = 60_000;
+
 /** Rows the app writes ahead for the user (see pending.ts): a workout's planned, unticked sets. */
 const PLACEHOLDERS: Partial<Record<SyncedTableName, (doc: Record<string, unknown>) => boolean>> = {
   set_logs: (doc) => doc.done !== true,
@@ -28,6 +31,7 @@ import { createUnsentCounts } from './unsent-counts';
 import { createPullHandler } from './pull';
 import { createPushHandler } from './push';
 import { createPushesUnderWay, type PushQueue } from './push-queue';
+import { checkAccess } from './lost-access';
 import { listRowErrors } from './row-errors';
 import { instantFields } from './row-mapping';
 import { supabaseRpc, type SyncRpc } from './rpc';
@@ -98,6 +102,11 @@ export type SyncEngine = {
    */
   pendingChanges: (options?: { quiet?: boolean }) => Promise<PendingChanges>;
   pendingChangeCount: () => Promise<number>;
+  /**
+   * Drops rows its user may no longer read (lost-access.ts), now; resolves with how many went.
+   * Also run on its own after the first sync and at resyncs (at most once a minute).
+   */
+  checkAccess: () => Promise<number>;
   /** Stops syncing; the device database stays open and keeps every change. */
   stop: () => Promise<void>;
 };
@@ -238,14 +247,35 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
       const first = status.getState().firstSync;
       const collectionsDone = first.collectionsDone + 1;
       status.setState({ firstSync: { ...first, collectionsDone, done: collectionsDone >= first.collectionsTotal } });
+      if (collectionsDone >= first.collectionsTotal) checkAccessSoon();
     });
   }
 
   const outbox = createOutbox({ store: localStore, rpc, onChange: (records) => status.setState({ outbox: records }) });
+  // Lost access (issue 16.3): one check at a time, at most once a minute on its own.
+  let accessCheck: Promise<number> | null = null;
+  let lastAccessCheck = 0;
+  const runAccessCheck = (): Promise<number> => {
+    accessCheck ??= checkAccess({ rpc, store: localStore, replications: replications as ReadonlyMap<string, RxReplicationState<Record<string, unknown>, unknown>> })
+      .then((result) => result.dropped)
+      .finally(() => {
+        accessCheck = null;
+      });
+    return accessCheck;
+  };
+  const checkAccessSoon = () => {
+    if (!status.getState().firstSync.done || now().getTime() - lastAccessCheck < ACCESS_CHECK_INTERVAL_MS) return;
+    lastAccessCheck = now().getTime();
+    runAccessCheck().catch(() => {
+      lastAccessCheck = 0; // offline or refused: try again at the next resync
+    });
+  };
+
   const resync = () => {
     offlineRest.probeNow();
     allPokes.next('RESYNC');
     void outbox.flush();
+    checkAccessSoon();
   };
 
   offlineRest.noteOnline(isOnline());
@@ -308,6 +338,7 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
     },
     pendingChanges,
     pendingChangeCount: async () => (await pendingChanges()).total,
+    checkAccess: runAccessCheck,
     stop: async () => {
       subscriptions.forEach((s) => s.unsubscribe());
       heldBack.stop();

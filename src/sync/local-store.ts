@@ -3,7 +3,10 @@
  * collection: the synced model already uses 12 of the 13 RxDB allows):
  * - rowErrors: rows the server refused for good, with its reason, until the user fixes or
  *   discards them;
- * - outbox: server-function calls made offline, with their idempotency key and their result.
+ * - outbox: server-function calls made offline, with their idempotency key and their result;
+ * - meta: small facts, such as the access fingerprint the device last checked (lost-access.ts);
+ * - purged: rows dropped from this device because its user lost access: their local removal
+ *   is never sent to the server.
  * One per user, like the RxDB database, so signing out keeps them.
  */
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
@@ -45,9 +48,14 @@ export type OutboxRecord = {
   error: { code: string; message: string } | null;
 };
 
+export type MetaRecord = { key: string; value: unknown };
+export type PurgedRecord = { /** `${collection}:${id}` */ key: string; at: string };
+
 export type SyncLocalStore = Dexie & {
   rowErrors: EntityTable<RowErrorRecord, 'key'>;
   outbox: EntityTable<OutboxRecord, 'key'>;
+  meta: EntityTable<MetaRecord, 'key'>;
+  purged: EntityTable<PurgedRecord, 'key'>;
 };
 
 export function syncLocalStoreName(userId: string): string {
@@ -60,5 +68,6 @@ export function openSyncLocalStore(userId: string, dexieOptions?: DexieOptions):
     rowErrors: '&key, collection, at',
     outbox: '&key, status, createdAt',
   });
+  db.version(2).stores({ meta: '&key', purged: '&key' });
   return db;
 }

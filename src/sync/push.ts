@@ -15,6 +15,7 @@
 import type { RxReplicationWriteToMasterRow, WithDeleted } from 'rxdb';
 import type { CollectionSpec } from '../db/collections';
 import type { SyncLocalStore } from './local-store';
+import { purgedKey } from './lost-access';
 import { clearRowErrors, recordPushErrors, rowErrorKey, type PushRowError } from './row-errors';
 import { neverReachedServer, parseServerRow, toPushRow, type PushRow, type ServerRow } from './row-mapping';
 import type { SyncRpc } from './rpc';
@@ -103,15 +104,30 @@ async function discardedNewRows(store: SyncLocalStore, collection: string, rows:
   return new Set(ids);
 }
 
+/**
+ * Rows this device dropped because its user lost access to them (lost-access.ts): their
+ * removal stays on the device. Their purge records go once seen here.
+ */
+async function purgedRows(store: SyncLocalStore, collection: string, rows: RxReplicationWriteToMasterRow<Record<string, unknown>>[]): Promise<Set<string>> {
+  const keys = rows.map((r) => purgedKey(collection, String(r.newDocumentState.id)));
+  const records = await store.purged.bulkGet(keys);
+  const found = records.flatMap((r) => (r ? [r.key] : []));
+  if (found.length === 0) return new Set();
+  await store.purged.bulkDelete(found);
+  return new Set(found.map((key) => key.slice(collection.length + 1)));
+}
+
 export function createPushHandler(options: PushHandlerOptions) {
   return async (rows: RxReplicationWriteToMasterRow<Record<string, unknown>>[]): Promise<WithDeleted<Record<string, unknown>>[]> => {
     const toSend: PushRow[] = [];
     const sentById = new Map<string, { doc: Record<string, unknown>; base: Record<string, unknown> | null }>();
     const discarded = await discardedNewRows(options.store, options.spec.name, rows);
+    const purged = await purgedRows(options.store, options.spec.name, rows);
     for (const row of rows) {
       const newState = row.newDocumentState as Record<string, unknown>;
       const assumed = row.assumedMasterState as Record<string, unknown> | undefined;
-      if (neverReachedServer(newState, assumed) || discarded.has(String(newState.id))) continue;
+      const id = String(newState.id);
+      if (neverReachedServer(newState, assumed) || discarded.has(id) || purged.has(id)) continue;
       const pushRow = toPushRow(newState, assumed);
       toSend.push(pushRow);
       sentById.set(String(pushRow.doc.id), { doc: pushRow.doc, base: assumed ?? null });
