@@ -20,13 +20,6 @@ import { createOfflineRest, type OfflineRest } from './offline-rest';
 import { createOutbox, type Outbox } from './outbox';
 import { countPendingPushes } from './pending';
 
-/** Least time between two lost-access checks made on their own (engine.checkAccess runs one at once). */
-const ACCESS_CHECK_INTERVAL_MS = 60_000;
-
-/** Rows the app writes ahead for the user (see pending.ts): a workout's planned, unticked sets. */
-const PLACEHOLDERS: Partial<Record<SyncedTableName, (doc: Record<string, unknown>) => boolean>> = {
-  set_logs: (doc) => doc.done !== true,
-};
 import { createUnsentCounts } from './unsent-counts';
 import { createPullHandler } from './pull';
 import { createPushHandler } from './push';
@@ -40,6 +33,14 @@ import { pullScope, type AppRole } from './scope';
 import { isAuthError } from './server-errors';
 import { patchCollection, syncStatus, type SyncStatusStore } from './status-store';
 import { browserEnvironment, startTriggers, type SyncEnvironment } from './triggers';
+
+/** Least time between two lost-access checks made on their own (engine.checkAccess runs one at once). */
+const ACCESS_CHECK_INTERVAL_MS = 60_000;
+
+/** Rows the app writes ahead for the user (see pending.ts): a workout's planned, unticked sets. */
+const PLACEHOLDERS: Partial<Record<SyncedTableName, (doc: Record<string, unknown>) => boolean>> = {
+  set_logs: (doc) => doc.done !== true,
+};
 
 export type SyncEngineOptions = {
   database: DeviceDatabase;

@@ -109,7 +109,11 @@ async function discardedNewRows(store: SyncLocalStore, collection: string, rows:
  * removal stays on the device. Their purge records go once seen here.
  */
 async function purgedRows(store: SyncLocalStore, collection: string, rows: RxReplicationWriteToMasterRow<Record<string, unknown>>[]): Promise<Set<string>> {
-  const keys = rows.map((r) => purgedKey(collection, String(r.newDocumentState.id)));
+  // Only removals can be purges: a push of ticked sets reads nothing more here.
+  const keys = rows
+    .filter((r) => (r.newDocumentState as Record<string, unknown>).deleted === true)
+    .map((r) => purgedKey(collection, String(r.newDocumentState.id)));
+  if (keys.length === 0) return new Set();
   const records = await store.purged.bulkGet(keys);
   const found = records.flatMap((r) => (r ? [r.key] : []));
   if (found.length === 0) return new Set();

@@ -6,6 +6,7 @@
 import { formatDate } from '@/lib/dates';
 import { useMemo, useState, type FormEvent } from 'react';
 import { getSupabase } from '@/lib/supabase';
+import { FormField } from '@/lib/ui/FormField';
 import type { ExceptionRow, WindowRow } from './booking-replica';
 import {
   DAY_NAMES,
@@ -125,13 +126,6 @@ export function AvailabilityEditor({
   const remove = (table: 'trainer_availability' | 'availability_exceptions', id: string) =>
     void write((s) => s.from(table).update({ deleted: true, updated_at: new Date().toISOString() }).eq('id', id));
 
-  const err = (errors: Record<string, string>, field: string, id: string) =>
-    errors[field] ? (
-      <span id={id} className="field-error small" role="alert">
-        {errors[field]}
-      </span>
-    ) : null;
-
   return (
     <section className="card availability-list" aria-labelledby="availability-title">
       <h2 id="availability-title">Availability</h2>
@@ -175,75 +169,49 @@ export function AvailabilityEditor({
             ))}
           </select>
         </label>
-        <div className="window-field">
-          <label>
-            From
+        <FormField label="From" error={windowErrors.startTime} errorId="window-startTime-error">
+          {(describedBy) => <input aria-describedby={describedBy} name="startTime" type="time" defaultValue="09:00" required />}
+        </FormField>
+        <FormField label="To" error={windowErrors.endTime} errorId="window-endTime-error">
+          {(describedBy) => <input aria-describedby={describedBy} name="endTime" type="time" defaultValue="12:00" required />}
+        </FormField>
+        <FormField label="Session (min)" error={windowErrors.sessionMinutes} errorId="window-sessionMinutes-error">
+          {(describedBy) => (
             <input
-              name="startTime"
-              aria-describedby={windowErrors.startTime ? 'windowErrors-startTime' : undefined}
-              type="time"
-              defaultValue="09:00"
-              required
-            />
-          </label>
-          {err(windowErrors, 'startTime', 'windowErrors-startTime')}
-        </div>
-        <div className="window-field">
-          <label>
-            To
-            <input
-              name="endTime"
-              aria-describedby={windowErrors.endTime ? 'windowErrors-endTime' : undefined}
-              type="time"
-              defaultValue="12:00"
-              required
-            />
-          </label>
-          {err(windowErrors, 'endTime', 'windowErrors-endTime')}
-        </div>
-        <div className="window-field">
-          <label>
-            Session (min)
-            <input
+              aria-describedby={describedBy}
               name="sessionMinutes"
-              aria-describedby={windowErrors.sessionMinutes ? 'windowErrors-sessionMinutes' : undefined}
               type="number"
               inputMode="numeric"
               min={5}
               max={480}
               defaultValue={60}
             />
-          </label>
-          {err(windowErrors, 'sessionMinutes', 'windowErrors-sessionMinutes')}
-        </div>
-        <div className="window-field">
-          <label>
-            Break (min)
+          )}
+        </FormField>
+        <FormField label="Break (min)" error={windowErrors.breakMinutes} errorId="window-breakMinutes-error">
+          {(describedBy) => (
             <input
+              aria-describedby={describedBy}
               name="breakMinutes"
-              aria-describedby={windowErrors.breakMinutes ? 'windowErrors-breakMinutes' : undefined}
               type="number"
               inputMode="numeric"
               min={0}
               max={240}
               defaultValue={0}
             />
-          </label>
-          {err(windowErrors, 'breakMinutes', 'windowErrors-breakMinutes')}
-        </div>
-        <div className="window-field">
-          <label>
-            Time zone
-            <select name="timezone" aria-describedby={windowErrors.timezone ? 'windowErrors-timezone' : undefined} defaultValue={zone}>
+          )}
+        </FormField>
+        <FormField label="Time zone" error={windowErrors.timezone} errorId="window-timezone-error">
+          {(describedBy) => (
+            <select aria-describedby={describedBy} name="timezone" defaultValue={zone}>
               {zones.map((z) => (
                 <option key={z} value={z}>
                   {z.replaceAll('_', ' ')}
                 </option>
               ))}
             </select>
-          </label>
-          {err(windowErrors, 'timezone', 'windowErrors-timezone')}
-        </div>
+          )}
+        </FormField>
         <button type="submit" className="primary" disabled={!online || busy}>
           Add hours
         </button>
@@ -276,13 +244,9 @@ export function AvailabilityEditor({
         </ul>
       )}
       <form key={`day-off-${zone}`} className="window-form" onSubmit={(e) => void addException(e)} noValidate aria-label="Add an exception">
-        <div className="window-field">
-          <label>
-            Date
-            <input name="date" aria-describedby={exceptionErrors.date ? 'exceptionErrors-date' : undefined} type="date" required />
-          </label>
-          {err(exceptionErrors, 'date', 'exceptionErrors-date')}
-        </div>
+        <FormField label="Date" error={exceptionErrors.date} errorId="exception-date-error">
+          {(describedBy) => <input aria-describedby={describedBy} name="date" type="date" required />}
+        </FormField>
         <label className="choice-inline">
           <span>
             <input type="checkbox" checked={wholeDay} onChange={(e) => setWholeDay(e.target.checked)} /> Whole day
@@ -294,27 +258,14 @@ export function AvailabilityEditor({
               From
               <input name="startTime" type="time" defaultValue="09:00" />
             </label>
-            <div className="window-field">
-              <label>
-                To
-                <input
-                  name="endTime"
-                  aria-describedby={exceptionErrors.endTime ? 'exceptionErrors-endTime' : undefined}
-                  type="time"
-                  defaultValue="10:00"
-                />
-              </label>
-              {err(exceptionErrors, 'endTime', 'exceptionErrors-endTime')}
-            </div>
+            <FormField label="To" error={exceptionErrors.endTime} errorId="exception-endTime-error">
+              {(describedBy) => <input aria-describedby={describedBy} name="endTime" type="time" defaultValue="10:00" />}
+            </FormField>
           </>
         )}
-        <div className="window-field">
-          <label>
-            Reason (optional)
-            <input name="reason" aria-describedby={exceptionErrors.reason ? 'exceptionErrors-reason' : undefined} maxLength={500} />
-          </label>
-          {err(exceptionErrors, 'reason', 'exceptionErrors-reason')}
-        </div>
+        <FormField label="Reason (optional)" error={exceptionErrors.reason} errorId="exception-reason-error">
+          {(describedBy) => <input aria-describedby={describedBy} name="reason" maxLength={500} />}
+        </FormField>
         <input type="hidden" name="timezone" value={zone} />
         <button type="submit" className="primary" disabled={!online || busy}>
           Add exception

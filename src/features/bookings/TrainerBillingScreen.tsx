@@ -8,9 +8,12 @@ import { formatDate } from '@/lib/dates';
 import { useMemo, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { Dialog } from '@/lib/ui/Dialog';
+import { FormField } from '@/lib/ui/FormField';
+import { plural } from '@/lib/words';
 import type { OwnPricing, PaymentRow } from './booking-replica';
 import { fieldErrors } from './availability-form';
 import { formatMoney } from './CreditsPanel';
+import type { BookingOutboxFunction } from './outbox-outcome';
 import { RequestOutcomes } from './RequestOutcomes';
 import {
   adjustArgs,
@@ -29,8 +32,12 @@ import {
 import { sendBookingRequest, useBookingReplica, useBookingRequests } from './useBookingReplica';
 import './bookings.css';
 
-const BILLING_FUNCTIONS = new Set(['confirm_manual_payment', 'decline_manual_payment', 'adjust_client_credits', 'set_trainer_pricing']);
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const BILLING_FUNCTIONS = new Set<string>([
+  'confirm_manual_payment',
+  'decline_manual_payment',
+  'adjust_client_credits',
+  'set_trainer_pricing',
+] satisfies BookingOutboxFunction[]);
 
 export function TrainerBillingScreen() {
   const { replica, refreshing, refresh, online } = useBookingReplica('trainer');
@@ -50,10 +57,10 @@ export function TrainerBillingScreen() {
   const paymentLabel = (p: PaymentRow) =>
     `${nameOf(p.client_id)}: ${plural(p.credits_purchased ?? 0, 'credit')}, ${formatMoney(p.amount_cents, p.currency)}`;
 
-  async function send(fn: string, args: Record<string, unknown>, label: string): Promise<boolean> {
+  async function send(fn: BookingOutboxFunction, args: Record<string, unknown>, label: string): Promise<boolean> {
     setError(null);
     try {
-      await sendBookingRequest(fn as Parameters<typeof sendBookingRequest>[0], args, label);
+      await sendBookingRequest(fn, args, label);
       return true;
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -272,38 +279,25 @@ function CreditsForm({
           <input type="radio" name="direction" value="take" disabled={holds === 0} /> Take back
         </label>
       </fieldset>
-      <label>
-        Credits
-        <input
-          name="credits"
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={100}
-          defaultValue={1}
-          aria-invalid={!!errors.credits}
-          aria-describedby={errors.credits ? 'credits-error' : undefined}
-        />
-      </label>
-      {errors.credits && (
-        <span id="credits-error" className="field-error" role="alert">
-          {errors.credits}
-        </span>
-      )}
-      <label>
-        Note for {client.name.split(' ')[0]} (optional)
-        <input
-          name="note"
-          maxLength={200}
-          placeholder="e.g. Makeup for the cancelled class"
-          aria-describedby={errors.note ? 'note-error' : undefined}
-        />
-      </label>
-      {errors.note && (
-        <span id="note-error" className="field-error" role="alert">
-          {errors.note}
-        </span>
-      )}
+      <FormField label="Credits" error={errors.credits} errorId="credits-error">
+        {(describedBy) => (
+          <input
+            name="credits"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={100}
+            defaultValue={1}
+            aria-invalid={!!errors.credits}
+            aria-describedby={describedBy}
+          />
+        )}
+      </FormField>
+      <FormField label={`Note for ${client.name.split(' ')[0]} (optional)`} error={errors.note} errorId="note-error">
+        {(describedBy) => (
+          <input name="note" maxLength={200} placeholder="e.g. Makeup for the cancelled class" aria-describedby={describedBy} />
+        )}
+      </FormField>
       <div className="dialog-actions">
         <button type="button" onClick={onDone}>
           Cancel
@@ -321,7 +315,7 @@ function PricingForm({
   onSave,
 }: {
   own: OwnPricing | null;
-  onSave: (fn: string, args: Record<string, unknown>, label: string) => Promise<boolean>;
+  onSave: (fn: BookingOutboxFunction, args: Record<string, unknown>, label: string) => Promise<boolean>;
 }) {
   const defaults = useMemo(() => pricingFormDefaults(own, currencyForLocale(navigator.language)), [own]);
   const [freeTrial, setFreeTrial] = useState(defaults.freeTrialSession);

@@ -5,6 +5,7 @@
  * ledger is the truth (balance = sum of entries); this only arranges it.
  */
 
+import { plural } from '@/lib/words';
 export type LedgerReason = 'grant' | 'purchase' | 'spend' | 'refund' | 'adjustment';
 
 export type LedgerEntry = {
@@ -67,10 +68,6 @@ export function monthLabel(key: string): string {
   return new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
     new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, 1)),
   );
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** One entry in words. */

@@ -3,6 +3,7 @@
  * sent (offline), being sent, done (with what the server did), or refused (with the server's
  * reason). Pure: the screens pass the outbox record and render the result.
  */
+import { plural } from '@/lib/words';
 import { parseRefusal, type BookingRefusalCode } from './model';
 
 /** The server functions the bookings screens send through the outbox. */
@@ -71,10 +72,6 @@ const REFUSED_TITLE: Record<BookingOutboxFunction, string> = {
 
 function record(value: unknown): Record<string, unknown> | null {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** What the server's result means, in words (null when the title says it all). */
