@@ -26,6 +26,12 @@ async function signInAs(account: { email: string; password: string }): Promise<A
   const shell = new AppShellPage(suite.page);
   await shell.nav.waitFor();
   await expect.poll(() => shell.syncDescription(), { timeout: 30_000 }).toContain('all changes synced');
+  // The app's code must be on the device before a test cuts the network: the service worker
+  // precaches it once installed, and the next navigation (page.goto) is served by it. Cut
+  // sooner, a page still loading supabase-js's chunk fails with "Could not open your data".
+  await suite.page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
   return shell;
 }
 

@@ -26,6 +26,10 @@ async function signInAs(page: Page, account: { email: string; password: string }
   const shell = new AppShellPage(page);
   await shell.nav.waitFor();
   await expect.poll(() => shell.syncDescription(), { timeout: 30_000 }).toContain('all changes synced');
+  // The app's code is on the device (the service worker's precache) before a test goes offline.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
   return shell;
 }
 
