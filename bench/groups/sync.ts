@@ -14,6 +14,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import pg from 'pg';
 import type { Page } from 'playwright-core';
 import { build, preview } from 'vite';
 import WebSocket from 'ws';
@@ -23,6 +24,7 @@ import { freePort } from '../../supabase/local/ports.js';
 import { launchPersistentContext } from '../../tests/helpers/browser.js';
 import { createTestUser, sql } from '../../tests/helpers/device.js';
 import type { TestStack } from '../../tests/helpers/stack.js';
+import { countPrs, insertSetLogHistory, prepareHistoryClient } from '../../tests/helpers/set-log-history.js';
 import { createExercise } from '../../tests/helpers/sync-fixtures.js';
 import { report } from '../report.js';
 import { benchOurs, benchStock, type DeviceTimes, type SyncBenchFixture } from '../sync/devices';
@@ -177,6 +179,39 @@ function reportBoth(prefix: string, { ours, stock }: BothDevices): void {
   report(`${prefix}sync_push_speedup_vs_stock`, stock.pushMs / ours.pushMs, 'x');
 }
 
+type BulkInsert = { rows: number; ms: number; prs: number };
+
+/** Times one insert of `rows` set logs of a new client's history (tests/helpers/set-log-history.ts). */
+async function timeBulkInsert(db: pg.Client, rows: number): Promise<BulkInsert> {
+  const client = await prepareHistoryClient(db, rows);
+  const started = performance.now();
+  const written = await insertSetLogHistory(db, client, rows);
+  const ms = performance.now() - started;
+  return { rows: written, ms, prs: await countPrs(db, client.clientId) };
+}
+
+/**
+ * One statement of 10,000 and one of 100,000 set logs (issue 16.9): the two rates differ by
+ * less than 1.5× when the triggers' work (PR judging above all) is linear in the rows.
+ */
+async function reportBulkInserts(stack: LocalStack): Promise<void> {
+  const db = new pg.Client({ connectionString: stack.superuserUrl });
+  await db.connect();
+  try {
+    const small = await timeBulkInsert(db, 10_000);
+    const large = await timeBulkInsert(db, 100_000);
+    progress(`bulk inserts ${JSON.stringify({ small, large })}`);
+    const rate = (r: BulkInsert) => (r.rows / r.ms) * 1000;
+    report('bulk_insert_set_logs_per_s', rate(large), 'rows/s');
+    report('bulk_insert_10k_per_s', rate(small), 'rows/s');
+    report('bulk_insert_100k_per_s', rate(large), 'rows/s');
+    report('bulk_insert_10k_vs_100k_rate_ratio', rate(small) / rate(large), 'x');
+    report('bulk_insert_100k_prs_granted', large.prs, 'achievements');
+  } finally {
+    await db.end();
+  }
+}
+
 const progress = (line: string) => process.env.BENCH_DEBUG && console.error(`[sync bench] ${line}`);
 
 export async function run(): Promise<void> {
@@ -192,6 +227,7 @@ export async function run(): Promise<void> {
     // What the browser alone needs to store the 10,000 rows: the floor under the first pull.
     report('idb_put_10k_set_logs_ms', browserRun.putStraightMs, 'ms');
     reportBoth('node_', nodeRun);
+    await reportBulkInserts(stack);
   } finally {
     await stack.stop();
   }
