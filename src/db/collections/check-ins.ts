@@ -19,9 +19,13 @@ export const checkInModel = z.object({
   trainer_id: rowId.nullable(),
   form_id: rowId.nullable(),
   week_start: calendarDay,
-  questions: z.array(checkInQuestionModel),
-  /** Answers keyed by question id. */
-  answers: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+  questions: z.array(checkInQuestionModel).refine((questions) => questions.length <= 50, 'At most 50 questions'),
+  /** Answers keyed by question id (refined bounds: see synced-row.ts; SQL check_in_answers_valid). */
+  answers: z
+    .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))
+    .refine((answers) => Object.keys(answers).length <= 50, 'At most 50 answers')
+    .refine((answers) => Object.keys(answers).every((key) => key.length <= 64), 'Question ids are at most 64 characters')
+    .refine((answers) => Object.values(answers).every((v) => typeof v !== 'string' || v.length <= 4000), 'An answer is at most 4000 characters'),
   status: z.enum(['pending', 'reviewed']),
   submitted_at: instant,
   trainer_response: z.string().max(8000).nullable(),

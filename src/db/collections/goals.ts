@@ -4,6 +4,9 @@ import { zodToRxSchema } from '../schema/zod-to-rxdb';
 import { calendarDay, instant, rowId, syncedRowFields } from '../schema/synced-row';
 import type { CollectionSpec } from './spec';
 
+/** Within ±1,000,000 (refined: see synced-row.ts); NaN and infinities are not numbers here. */
+const goalValue = z.number().refine((value) => Math.abs(value) <= 1_000_000, 'Goal values lie within ±1,000,000');
+
 export const goalModel = z.object({
   ...syncedRowFields,
   client_id: rowId,
@@ -12,9 +15,9 @@ export const goalModel = z.object({
   metric: z.enum(['body_weight', 'body_fat', 'circumference', 'exercise_1rm', 'exercise_reps', 'workouts_per_week', 'habit_streak', 'custom']),
   exercise_id: rowId.nullable(),
   unit: z.string().min(1).max(16).nullable(),
-  start_value: z.number().nullable(),
-  current_value: z.number().nullable(),
-  target_value: z.number(),
+  start_value: goalValue.nullable(),
+  current_value: goalValue.nullable(),
+  target_value: goalValue,
   target_date: calendarDay.nullable(),
   status: z.enum(['active', 'completed', 'paused', 'abandoned']),
   achieved_at: instant.nullable(),

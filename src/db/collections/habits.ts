@@ -1,7 +1,7 @@
 /** A habit a client tracks (daily or weekly), set by the client or their trainer. */
 import { z } from 'zod';
 import { zodToRxSchema } from '../schema/zod-to-rxdb';
-import { calendarDay, rowId, syncedRowFields } from '../schema/synced-row';
+import { calendarDay, rowId, syncedRowFields, textUpTo } from '../schema/synced-row';
 import type { CollectionSpec } from './spec';
 
 export const habitModel = z.object({
@@ -9,7 +9,7 @@ export const habitModel = z.object({
   client_id: rowId,
   trainer_id: rowId.nullable(),
   name: z.string().trim().min(1).max(120),
-  description: z.string().nullable(),
+  description: textUpTo(4000).nullable(),
   cadence: z.enum(['daily', 'weekly']),
   target_per_period: z.int().min(1).max(7),
   target_value: z.number().gt(0).max(1_000_000).nullable(),

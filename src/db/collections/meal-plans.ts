@@ -28,7 +28,8 @@ export const mealModel = z.object({
   /** HH:MM */
   time: z.string().regex(/^\d{2}:\d{2}$/).optional(),
   notes: z.string().max(1000).optional(),
-  items: z.array(mealItemModel),
+  // Refined bounds (see synced-row.ts), as SQL meal_plan_meals_valid.
+  items: z.array(mealItemModel).refine((items) => items.length <= 60, 'At most 60 foods in a meal'),
 });
 
 export const mealPlanModel = z.object({
@@ -46,7 +47,7 @@ export const mealPlanModel = z.object({
   fat_g_target: z.number().min(0).max(1000).nullable(),
   starts_on: calendarDay.nullable(),
   ends_on: calendarDay.nullable(),
-  meals: z.array(mealModel),
+  meals: z.array(mealModel).refine((meals) => meals.length <= 20, 'At most 20 meals'),
 });
 export type MealPlan = z.infer<typeof mealPlanModel>;
 

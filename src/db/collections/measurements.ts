@@ -20,7 +20,12 @@ export const measurementModel = z.object({
   thigh_cm: circumferenceCm,
   calf_cm: circumferenceCm,
   /** Skinfold sites in mm, e.g. {"triceps": 12}. */
-  skinfolds: z.record(z.string(), z.number()).nullable(),
+  skinfolds: z
+    .record(z.string(), z.number())
+    // Refined bounds (see synced-row.ts), as SQL measurement_skinfolds_valid.
+    .refine((sites) => Object.keys(sites).length <= 12, 'At most 12 skinfold sites')
+    .refine((sites) => Object.entries(sites).every(([site, mm]) => site.length <= 32 && mm > 0 && mm <= 100), 'Skinfolds are above 0 up to 100 mm')
+    .nullable(),
   notes: z.string().max(2000).nullable(),
 });
 export type Measurement = z.infer<typeof measurementModel>;
