@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import type { SessionLimits } from './auth/context.js';
 import type { RateLimits } from './auth/rate-limit.js';
 import { createAuthHandler } from './auth/server.js';
 import { startGateway } from './gateway.js';
@@ -38,6 +39,8 @@ export type StackOptions = {
   bcryptCost?: number;
   /** The local Auth's rate limits per IP; default hosted Auth's. */
   authRateLimits?: RateLimits;
+  /** Session time-box and inactivity timeout (hosted: [auth.sessions]); default none, as hosted. */
+  authSessionLimits?: Partial<SessionLimits>;
   log?: (line: string) => void;
 };
 
@@ -105,6 +108,7 @@ export async function startStack(options: StackOptions = {}): Promise<LocalStack
       issuer: `${apiUrl}/auth/v1`,
       bcryptCost: options.bcryptCost,
       rateLimits: options.authRateLimits,
+      sessionLimits: options.authSessionLimits,
     });
     const realtime = await startRealtimeServer({ superuserUrl: database.superuserUrl, jwtSecret, log });
     stoppers.push(realtime.close);

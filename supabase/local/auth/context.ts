@@ -9,9 +9,18 @@ export type AuthContext = {
   /** The `iss` claim, e.g. http://127.0.0.1:54321/auth/v1. */
   issuer: string;
   jwtExpirySeconds: number;
+  /** GoTrue's `sessions.timebox` and `sessions.inactivity_timeout`; null: never (hosted's default). */
+  sessionLimits: SessionLimits;
   bcryptCost: number;
   /** Spends a bcrypt comparison's time when a sign-in names no user (no email enumeration). */
   passwordTimingDecoy: (password: string) => Promise<void>;
+};
+
+export type SessionLimits = {
+  /** A session ends this long after its sign-in, refreshed or not. */
+  timeboxSeconds: number | null;
+  /** A session ends when it has not been refreshed for this long. */
+  inactivitySeconds: number | null;
 };
 
 /** One request on its way through an endpoint; `params` holds the route's path parameters. */

@@ -10,7 +10,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type pg from 'pg';
 import { adminCreateUser, adminDeleteUser, adminGetUser, adminListUsers, adminUpdateUser } from './admin.js';
-import type { AuthContext, AuthEndpoint } from './context.js';
+import type { AuthContext, AuthEndpoint, SessionLimits } from './context.js';
 import { getCurrentUser, logOut, updateCurrentUser, verifyEmailChange } from './current-user.js';
 import { AuthHttpError, methodNotAllowed, notFound, unexpectedFailure } from './errors.js';
 import { sendAuthError } from './http.js';
@@ -33,6 +33,8 @@ export type AuthServerOptions = {
   bcryptCost?: number;
   /** Requests per IP per 5 minutes; default hosted Auth's (rate-limit.ts). */
   rateLimits?: RateLimits;
+  /** Session time-box and inactivity timeout; default none, as hosted Auth. */
+  sessionLimits?: Partial<SessionLimits>;
 };
 
 export type AuthHandler = (req: IncomingMessage, res: ServerResponse, subPath: string) => Promise<void>;
@@ -99,6 +101,10 @@ function contextOf(options: AuthServerOptions): AuthContext {
     signingKey: new TextEncoder().encode(options.jwtSecret),
     issuer: options.issuer,
     jwtExpirySeconds: options.jwtExpirySeconds ?? 3600,
+    sessionLimits: {
+      timeboxSeconds: options.sessionLimits?.timeboxSeconds ?? null,
+      inactivitySeconds: options.sessionLimits?.inactivitySeconds ?? null,
+    },
     bcryptCost,
     passwordTimingDecoy: passwordTimingDecoy(bcryptCost),
   };

@@ -25,12 +25,13 @@ export type RefreshTokenRow = {
 
 const SESSION_COLUMNS = 'id, user_id, created_at, aal, not_after';
 
-export async function createSession(db: Queryable, userId: string, client: ClientInfo): Promise<SessionRow> {
+/** A new session; with a time-box, `not_after` is when it ends (GoTrue's sessions.timebox). */
+export async function createSession(db: Queryable, userId: string, client: ClientInfo, timeboxSeconds: number | null = null): Promise<SessionRow> {
   const { rows } = await db.query<SessionRow>(
-    `insert into auth.sessions (id, user_id, aal, user_agent, ip)
-     values ($1, $2, 'aal1', $3, $4::inet)
+    `insert into auth.sessions (id, user_id, aal, user_agent, ip, not_after)
+     values ($1, $2, 'aal1', $3, $4::inet, now() + make_interval(secs => $5::float8))
      returning ${SESSION_COLUMNS}`,
-    [randomUUID(), userId, client.userAgent, ipOrNull(client.ip)],
+    [randomUUID(), userId, client.userAgent, ipOrNull(client.ip), timeboxSeconds],
   );
   const session = rows[0];
   if (!session) throw new Error('insert into auth.sessions returned no row');
@@ -45,6 +46,17 @@ function ipOrNull(ip: string | null): string | null {
 export async function findSession(db: Queryable, sessionId: string): Promise<SessionRow | undefined> {
   const { rows } = await db.query<SessionRow>(`select ${SESSION_COLUMNS} from auth.sessions where id = $1`, [sessionId]);
   return rows[0];
+}
+
+/** Whether a session went unrefreshed for longer than `inactivitySeconds` (GoTrue's sessions.inactivity_timeout). */
+export async function sessionInactive(db: Queryable, sessionId: string, inactivitySeconds: number | null): Promise<boolean> {
+  if (inactivitySeconds === null) return false;
+  const { rows } = await db.query<{ inactive: boolean }>(
+    `select coalesce(refreshed_at, created_at at time zone 'utc') < (now() at time zone 'utc') - make_interval(secs => $2::float8) as inactive
+     from auth.sessions where id = $1`,
+    [sessionId, inactivitySeconds],
+  );
+  return rows[0]?.inactive ?? false;
 }
 
 export async function touchSession(db: Queryable, sessionId: string): Promise<void> {

@@ -34,7 +34,7 @@ async function createSignedInUser(context: AuthContext, signup: SignupRequest, c
       userMetadata: signup.userMetadata,
       appMetadata: {},
     });
-    const session = await createSession(db, user.id, client);
+    const session = await createSession(db, user.id, client, context.sessionLimits.timeboxSeconds);
     const refreshToken = await issueRefreshToken(db, session, null);
     return sessionResponse(context, { user, identities: await findIdentities(db, user.id), session, refreshToken });
   });

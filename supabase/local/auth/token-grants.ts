@@ -19,6 +19,7 @@ import {
   lockRefreshToken,
   revokeRefreshToken,
   revokeTokenFamily,
+  sessionInactive,
   touchSession,
 } from './sessions.js';
 import { sessionResponse, type SessionResponse } from './tokens.js';
@@ -45,7 +46,7 @@ async function startSession(context: AuthContext, userId: string, client: Client
     await recordSignIn(db, userId);
     const user = await findUserById(db, userId);
     if (!user) throw invalidCredentials();
-    const session = await createSession(db, user.id, client);
+    const session = await createSession(db, user.id, client, context.sessionLimits.timeboxSeconds);
     const refreshToken = await issueRefreshToken(db, session, null);
     return sessionResponse(context, { user, identities: await findIdentities(db, user.id), session, refreshToken });
   });
@@ -82,7 +83,8 @@ async function rotateRefreshToken(context: AuthContext, token: string): Promise<
     const user = await findUserById(db, session.user_id);
     if (!user) return { kind: 'refused', error: refreshTokenNotFound() };
     if (isBanned(user)) return { kind: 'refused', error: badRequest('user_banned', 'Invalid Refresh Token: User Banned') };
-    if (session.not_after && session.not_after.getTime() < Date.now()) {
+    const timedOut = session.not_after !== null && session.not_after.getTime() < Date.now();
+    if (timedOut || (await sessionInactive(db, session.id, context.sessionLimits.inactivitySeconds))) {
       return { kind: 'refused', error: badRequest('session_expired', 'Invalid Refresh Token: Session Expired') };
     }
     await revokeRefreshToken(db, current.id);
