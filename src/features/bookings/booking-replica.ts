@@ -16,6 +16,7 @@
  * never half old, half new.
  */
 import Dexie, { liveQuery, type EntityTable } from 'dexie';
+import type { SupabaseClient } from '@supabase/supabase-js';
 import { z } from 'zod';
 import { readPages } from '@/lib/read-pages';
 import { getSupabase } from '@/lib/supabase';
@@ -308,7 +309,7 @@ async function readFromServer(userId: string, role: ReplicaRole, now: Date) {
     trainerIds.length
       ? supabase.from('trainer_pricing').select(PRICING_COLUMNS).in('trainer_id', trainerIds).eq('deleted', false)
       : Promise.resolve({ data: [], error: null }),
-    ...trainerIds.map((trainerId) => supabase.rpc('bookable_slots', { p_trainer_id: trainerId, p_from: from, p_to: to })),
+    ...trainerIds.map((trainerId) => readBookableSlots(supabase, trainerId, from, to)),
   ]);
   const prices = new Map((must('trainer_pricing', pricing) as PricingRow[]).map((p) => [p.trainer_id, p]));
   const people: Person[] = (must('profiles', profiles) as Array<{ id: string; full_name: string }>).map((p) => {
@@ -356,6 +357,16 @@ async function readFromServer(userId: string, role: ReplicaRole, now: Date) {
     plan,
     ownPricing: null as OwnPricing | null,
   };
+}
+
+/**
+ * A trainer's free slots on local days `from`..`to`, page by page: short sessions over long
+ * days pass the 1,000 rows PostgREST answers at most (5-minute slots, all day: 288 a day).
+ */
+export function readBookableSlots(client: SupabaseClient, trainerId: string, from: string, to: string) {
+  return readPages((first, last) =>
+    client.rpc('bookable_slots', { p_trainer_id: trainerId, p_from: from, p_to: to }).order('starts_at').range(first, last),
+  );
 }
 
 export type RefreshResult = { ok: boolean; error?: string };
