@@ -33,12 +33,17 @@ async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T
   }
 }
 
-/** Runs the SQL files in `sqlDir` as the superuser unless the cluster is already set up. */
+const IDEMPOTENT = '.idempotent.sql';
+
+/**
+ * Runs the SQL files in `sqlDir` as the superuser, in name order, on a cluster not set up yet;
+ * on one set up before, only the `*.idempotent.sql` files (so older data folders get them).
+ */
 export async function bootstrapSupabase(superuserUrl: string, sqlDir: string): Promise<boolean> {
   return withClient(superuserUrl, async (client) => {
     const done = await client.query(`select 1 from pg_namespace where nspname = 'supabase_migrations'`);
-    if (done.rowCount) return false;
-    const files = (await readdir(sqlDir)).filter((n) => n.endsWith('.sql')).sort();
+    const fresh = !done.rowCount;
+    const files = (await readdir(sqlDir)).filter((n) => n.endsWith('.sql') && (fresh || n.endsWith(IDEMPOTENT))).sort();
     await client.query('begin');
     try {
       for (const file of files) await client.query(await readFile(join(sqlDir, file), 'utf8'));
@@ -47,7 +52,7 @@ export async function bootstrapSupabase(superuserUrl: string, sqlDir: string): P
       await client.query('rollback');
       throw new Error(`bootstrap ${sqlDir} failed: ${(error as Error).message}`, { cause: error });
     }
-    return true;
+    return fresh;
   });
 }
 

@@ -1,7 +1,8 @@
 /**
  * The change feed: one dedicated superuser connection LISTENs on `realtime_changes` (one
- * NOTIFY per changed row from the triggers in sql/10_realtime.sql) and `realtime_schema` (any
- * DDL, so cached table and policy facts are dropped). If the connection drops it reconnects
+ * NOTIFY per changed row from the triggers in sql/10_realtime.sql), `realtime_messages` (each
+ * broadcast stored in realtime.messages, sql/20_realtime_broadcast.idempotent.sql) and
+ * `realtime_schema` (any DDL, so cached table and policy facts are dropped). If the connection drops it reconnects
  * with backoff; changes committed while it was down are lost, which is why clients re-pull
  * after (re)subscribing anyway.
  */
@@ -25,9 +26,20 @@ export const tableChangeSchema = z.object({
 /** One row change as the trigger sent it (before any subscriber-specific trimming). */
 export type TableChange = z.infer<typeof tableChangeSchema>;
 
+/** A message stored in realtime.messages (realtime.send, or an insert), to broadcast. */
+export const broadcastMessageSchema = z.object({
+  id: z.string(),
+  topic: z.string(),
+  event: z.string().nullable(),
+  payload: z.unknown(),
+  private: z.boolean(),
+});
+export type BroadcastMessage = z.infer<typeof broadcastMessageSchema>;
+
 export type ChangeFeedOptions = {
   superuserUrl: string;
   onChange: (change: TableChange) => void;
+  onMessage: (message: BroadcastMessage) => void;
   /** DDL happened, or the feed reconnected (so DDL may have been missed). */
   onSchemaChange: () => void;
   log: (line: string) => void;
@@ -37,6 +49,7 @@ export type ChangeFeed = { ready: Promise<void>; close: () => Promise<void> };
 
 export const CHANGES_CHANNEL = 'realtime_changes';
 export const SCHEMA_CHANNEL = 'realtime_schema';
+export const MESSAGES_CHANNEL = 'realtime_messages';
 
 const MIN_RETRY_MS = 100;
 const MAX_RETRY_MS = 5_000;
@@ -89,6 +102,12 @@ export function startChangeFeed(options: ChangeFeedOptions): ChangeFeed {
         options.onSchemaChange();
         return;
       }
+      if (message.channel === MESSAGES_CHANNEL) {
+        const parsed = broadcastMessageSchema.safeParse(JSON.parse(message.payload ?? 'null'));
+        if (parsed.success) options.onMessage(parsed.data);
+        else options.log(`[realtime] ignored a malformed broadcast notification`);
+        return;
+      }
       if (message.channel !== CHANGES_CHANNEL) return;
       const change = parseTableChange(message.payload);
       if (change) options.onChange(change);
@@ -96,7 +115,7 @@ export function startChangeFeed(options: ChangeFeedOptions): ChangeFeed {
     });
     try {
       await next.connect();
-      await next.query(`listen ${CHANGES_CHANNEL}; listen ${SCHEMA_CHANNEL}`);
+      await next.query(`listen ${CHANGES_CHANNEL}; listen ${SCHEMA_CHANNEL}; listen ${MESSAGES_CHANNEL}`);
     } catch (error) {
       fail((error as Error).message);
       return;

@@ -3,6 +3,7 @@
  * postgres_changes bindings), leave, token refresh, heartbeat, and a small broadcast relay.
  * Change delivery itself is in dispatch.ts; this module only keeps the state it reads.
  */
+import type { ChannelAuthorizer } from './authorization.js';
 import { parseFilter, type ColumnFilter } from './filters.js';
 import {
   PHOENIX_TOPIC,
@@ -39,6 +40,10 @@ export type JoinedChannel = {
   expiresAtMs: number | undefined;
   bindings: PostgresBinding[];
   broadcastSelf: boolean;
+  /** A private channel: joined and written as RLS on realtime.messages allows (authorization.ts). */
+  private: boolean;
+  /** May this subscriber broadcast on it (always, on a public channel). */
+  canSend: boolean;
   connection: RealtimeConnection;
 };
 
@@ -58,6 +63,7 @@ export type ConnectionOptions = {
   nextBindingId: () => number;
   /** Delivers a broadcast to every other channel joined to the same topic. */
   relayBroadcast: (from: JoinedChannel, payload: BroadcastPayload) => void;
+  authorize: ChannelAuthorizer;
   log: (line: string) => void;
 };
 
@@ -82,6 +88,15 @@ function parseBindings(requests: PostgresChangesRequest[], nextBindingId: () => 
     bindings.push({ id: nextBindingId(), event, schema: request.schema, table: request.table, filter, request });
   }
   return { ok: true, bindings };
+}
+
+/** The topic without realtime-js's "realtime:" prefix, as policies see it. */
+export function subTopic(topic: string): string {
+  return topic.replace(/^realtime:/, '');
+}
+
+function unauthorized(topic: string): string {
+  return `Unauthorized: You do not have permissions to read from this Channel topic: ${subTopic(topic)}`;
 }
 
 export function channelIsExpired(channel: JoinedChannel, nowMs = Date.now()): boolean {
@@ -141,6 +156,9 @@ export function createConnection(options: ConnectionOptions): RealtimeConnection
     const config = parsed.data.config ?? {};
     const bindings = parseBindings(config.postgres_changes ?? [], options.nextBindingId);
     if (!bindings.ok) return reply(message, errorReply(bindings.reason));
+    const isPrivate = config.private === true;
+    const rights = isPrivate ? await options.authorize(verified.subscriber, subTopic(message.topic)) : { read: true, write: true };
+    if (!rights.read) return reply(message, errorReply(unauthorized(message.topic)));
 
     const existing = channels.get(message.topic);
     if (existing) drop(existing);
@@ -151,6 +169,8 @@ export function createConnection(options: ConnectionOptions): RealtimeConnection
       expiresAtMs: verified.expiresAtMs,
       bindings: bindings.bindings,
       broadcastSelf: config.broadcast?.self === true,
+      private: isPrivate,
+      canSend: rights.write,
       connection,
     };
     channels.set(channel.topic, channel);
@@ -177,6 +197,16 @@ export function createConnection(options: ConnectionOptions): RealtimeConnection
       closeWithSystemError(channel, verified.reason);
       return;
     }
+    if (channel.private) {
+      // A new token may carry other claims: the channel is authorised again.
+      const rights = await options.authorize(verified.subscriber, subTopic(channel.topic));
+      if (channels.get(channel.topic) !== channel) return;
+      if (!rights.read) {
+        closeWithSystemError(channel, unauthorized(channel.topic));
+        return;
+      }
+      channel.canSend = rights.write;
+    }
     channel.subscriber = verified.subscriber;
     channel.expiresAtMs = verified.expiresAtMs;
     scheduleExpiry(channel);
@@ -202,6 +232,10 @@ export function createConnection(options: ConnectionOptions): RealtimeConnection
         case 'access_token':
           return await refreshToken(message, channel);
         case 'broadcast': {
+          if (!channel.canSend) {
+            if (message.ref !== null) reply(message, errorReply(`Unauthorized: You do not have permissions to write to this Channel topic: ${subTopic(channel.topic)}`));
+            return;
+          }
           const broadcast = broadcastPayloadSchema.safeParse(message.payload);
           if (broadcast.success) options.relayBroadcast(channel, broadcast.data);
           if (message.ref !== null) reply(message, okReply());

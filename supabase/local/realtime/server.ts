@@ -10,7 +10,8 @@ import pg from 'pg';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { secretBytes } from '../keys.js';
 import { createCatalog } from './catalog.js';
-import { startChangeFeed } from './changes.js';
+import { createChannelAuthorizer } from './authorization.js';
+import { startChangeFeed, type BroadcastMessage } from './changes.js';
 import { createConnection, type JoinedChannel, type RealtimeConnection } from './channels.js';
 import { createDispatcher } from './dispatch.js';
 import { decodeFrame, encodeFrame, protocolVersionOf, type BroadcastPayload } from './protocol.js';
@@ -58,6 +59,17 @@ export async function startRealtimeServer(options: RealtimeServerOptions): Promi
   const visibility = createVisibilityChecker(pool, quietLog);
 
   const sockets = new Map<WebSocket, RealtimeConnection>();
+  const authorize = createChannelAuthorizer(pool, quietLog);
+
+  /** A message from realtime.send to every channel joined to its topic with its privacy. */
+  function deliverMessage(message: BroadcastMessage): void {
+    const topic = `realtime:${message.topic}`;
+    const payload = { type: 'broadcast', event: message.event ?? '', payload: message.payload, meta: { id: message.id } };
+    for (const channel of joinedChannels()) {
+      if (channel.topic !== topic || channel.private !== message.private) continue;
+      channel.connection.send({ joinRef: channel.joinRef, ref: null, topic: channel.topic, event: 'broadcast', payload });
+    }
+  }
   function* joinedChannels(): Iterable<JoinedChannel> {
     for (const connection of sockets.values()) yield* connection.channels.values();
   }
@@ -66,6 +78,7 @@ export async function startRealtimeServer(options: RealtimeServerOptions): Promi
   const feed = startChangeFeed({
     superuserUrl: options.superuserUrl,
     onChange: (change) => dispatcher.enqueue(change),
+    onMessage: (message) => deliverMessage(message),
     onSchemaChange: () => {
       catalog.invalidate();
       visibility.invalidate();
@@ -82,9 +95,10 @@ export async function startRealtimeServer(options: RealtimeServerOptions): Promi
   }
 
   let bindingIds = 0;
+  // A public and a private channel of one topic are different channels, as on hosted.
   const relayBroadcast = (from: JoinedChannel, payload: BroadcastPayload) => {
     for (const channel of joinedChannels()) {
-      if (channel.topic !== from.topic || (channel === from && !from.broadcastSelf)) continue;
+      if (channel.topic !== from.topic || channel.private !== from.private || (channel === from && !from.broadcastSelf)) continue;
       channel.connection.send({ joinRef: channel.joinRef, ref: null, topic: channel.topic, event: 'broadcast', payload });
     }
   };
@@ -102,6 +116,7 @@ export async function startRealtimeServer(options: RealtimeServerOptions): Promi
       apiKey,
       nextBindingId: () => (bindingIds += 1),
       relayBroadcast,
+      authorize,
       log: quietLog,
     });
     sockets.set(ws, connection);
