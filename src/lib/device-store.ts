@@ -7,6 +7,7 @@ import { create } from 'zustand';
 import { openDeviceDatabase, type DeviceDatabase } from '@/db';
 import type { AppRole, SyncEngine } from '@/sync';
 import { afterFirstScreen } from './first-screen';
+import { nextOnline, retryUntilLoaded } from './retry-until-loaded';
 import { getSupabase } from './supabase';
 
 export type DeviceState =
@@ -37,13 +38,29 @@ export function openDevice(userId: string, role: AppRole): Promise<void> {
       // Screens can show the device's data now; the sync engine (and supabase-js) load next,
       // and start once the first screen is shown.
       useDeviceStore.setState({ status: 'ready', userId, database, engine: null, error: null });
-      const [{ startSync }, supabase] = await Promise.all([import('@/sync/engine'), getSupabase(), afterFirstScreen()]);
-      const current = useDeviceStore.getState();
-      if (current.status !== 'ready' || current.database !== database) return;
+      await afterFirstScreen();
+      const stillOpen = () => {
+        const current = useDeviceStore.getState();
+        return current.status === 'ready' && current.database === database;
+      };
+      // Offline before the service worker stored these chunks, loading them fails: the data
+      // stays open and usable, and they load once the network is back.
+      const loaded = await retryUntilLoaded(() => Promise.all([import('@/sync/engine'), getSupabase()]), {
+        wanted: stillOpen,
+        backOnline: nextOnline,
+      });
+      if (!loaded || !stillOpen()) return;
+      const [{ startSync }, supabase] = loaded;
       const engine = startSync({ database, supabase, role });
       useDeviceStore.setState({ engine });
     } catch (error) {
-      useDeviceStore.setState({ status: 'error', userId, database: null, engine: null, error: error instanceof Error ? error.message : String(error) });
+      useDeviceStore.setState({
+        status: 'error',
+        userId,
+        database: null,
+        engine: null,
+        error: error instanceof Error ? error.message : String(error),
+      });
     }
   })();
   opening = attempt.finally(() => {

@@ -28,8 +28,13 @@ function hasStoredSession(): boolean {
  * loads at once for the sign-in form.
  */
 export function getSupabase(): Promise<SupabaseClient> {
-  client ??= (hasStoredSession() ? afterFirstScreen() : Promise.resolve()).then(() => loadClient());
-  return client;
+  const loading = (client ??= (hasStoredSession() ? afterFirstScreen() : Promise.resolve()).then(() => loadClient()));
+  // A chunk that failed to load (offline before the service worker stored it) is tried again
+  // on the next call, not remembered as failed.
+  loading.catch(() => {
+    if (client === loading) client = null;
+  });
+  return loading;
 }
 
 function loadClient(): Promise<SupabaseClient> {

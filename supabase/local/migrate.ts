@@ -70,10 +70,11 @@ export async function applyMigrations(postgresRoleUrl: string, migrationsDir: st
       await client.query('begin');
       try {
         await client.query(sql);
-        await client.query(
-          'insert into supabase_migrations.schema_migrations (version, name, statements) values ($1, $2, $3)',
-          [migration.version, migration.name, [sql]],
-        );
+        await client.query('insert into supabase_migrations.schema_migrations (version, name, statements) values ($1, $2, $3)', [
+          migration.version,
+          migration.name,
+          [sql],
+        ]);
         await client.query('commit');
       } catch (error) {
         await client.query('rollback');

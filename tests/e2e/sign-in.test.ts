@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../supabase/local/demo-accounts';
 import { buildAndServeApp, launchBrowser, newContext, withScreenshotOnFailure, type ServedApp } from '../helpers/browser';
+import { BROWSER_LOCALE } from '../helpers/browser-locale';
 import { sql } from '../helpers/device';
 import { startTestStack, type TestStack } from '../helpers/stack';
 import { AccountPage } from './pages/AccountPage';
@@ -61,6 +62,59 @@ describe('signing in', { timeout: 120_000 }, () => {
       await account.signOut();
       await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     });
+  });
+
+  it('opens the data when the sync code cannot load yet (offline before it was stored), and syncs once it can', async () => {
+    // No service worker: the page fetches its chunks itself, and the engine's is refused, as
+    // when the network drops before the service worker has stored it.
+    const uncached = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: BROWSER_LOCALE, serviceWorkers: 'block' });
+    const tab = await uncached.newPage();
+    try {
+      await withScreenshotOnFailure(tab, 'sign-in-engine-chunk-offline', async () => {
+        const signIn = new SignInPage(tab);
+        await signIn.open(app.url);
+        await signIn.signIn(demoClient.email, demoClient.password);
+        const shell = new AppShellPage(tab);
+        await expect.poll(() => shell.syncLabel(), { timeout: 30_000 }).toBe('Synced');
+        const engineChunk = /\/assets\/engine-[^/]+\.js$/;
+        let refused = 0;
+        await tab.route(engineChunk, (route) => {
+          refused += 1;
+          return route.abort('internetdisconnected');
+        });
+        await tab.reload();
+        await shell.nav.getByRole('link', { name: 'Today' }).waitFor();
+        await tab.getByRole('heading', { level: 1 }).first().waitFor();
+        expect(refused).toBeGreaterThan(0);
+        expect(await tab.getByText('Could not open your data on this device').count()).toBe(0);
+        // A workout still starts and takes a tick, kept on the device while the sync code is missing.
+        const startedAt = new Date(Date.now() - 60_000).toISOString();
+        await tab.getByRole('button', { name: 'Day A: squat and press' }).click();
+        const tick = tab.locator('button.tick[aria-pressed="false"]').first();
+        const label = ((await tick.getAttribute('aria-label')) ?? '').replace(/^Done: /, '');
+        const [, setIndex, exercise] = /^set (\d+) of (.+)$/.exec(label) ?? [];
+        expect(exercise).toBeTruthy();
+        await tick.click();
+        await tab.getByRole('button', { name: `Done: ${label}`, pressed: true }).waitFor();
+        const stored = async () => {
+          const rows = await sql<{ done: boolean }>(
+            stack.superuserUrl,
+            `select s.done from public.set_logs s join public.exercises e on e.id = s.exercise_id join auth.users u on u.id = s.client_id
+             where u.email = $1 and e.name = $2 and s.set_index = $3 and s.created_at > $4 and not s.deleted`,
+            [demoClient.email, exercise, Number(setIndex), startedAt],
+          );
+          return rows[0]?.done;
+        };
+        await new Promise((resolve) => setTimeout(resolve, 1_500));
+        expect(await stored()).toBeUndefined();
+        // Back online: the sync code loads, and the tick reaches the server.
+        await tab.unroute(engineChunk);
+        await tab.evaluate(() => window.dispatchEvent(new Event('online')));
+        await expect.poll(stored, { timeout: 30_000 }).toBe(true);
+      });
+    } finally {
+      await uncached.close();
+    }
   });
 
   it('says why a wrong password is refused and checks the form before sending it', async () => {

@@ -55,8 +55,9 @@ export async function insertSetLogHistory(db: pg.ClientBase, client: HistoryClie
 
 /** How many PR achievements the client holds. */
 export async function countPrs(db: pg.ClientBase, clientId: string): Promise<number> {
-  const { rows } = await db.query<{ n: number }>(`select count(*)::int as n from public.achievements where client_id = $1 and kind = 'pr'`, [
-    clientId,
-  ]);
+  const { rows } = await db.query<{ n: number }>(
+    `select count(*)::int as n from public.achievements where client_id = $1 and kind = 'pr'`,
+    [clientId],
+  );
   return rows[0]?.n ?? 0;
 }

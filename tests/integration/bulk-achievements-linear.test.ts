@@ -94,10 +94,10 @@ async function tickHabitDays(clientId: string, days: number, done = true): Promi
 }
 
 async function keysOf(clientId: string, kind: string): Promise<string[]> {
-  const { rows } = await db.query<{ key: string }>(
-    `select key from public.achievements where client_id = $1 and kind = $2 order by key`,
-    [clientId, kind],
-  );
+  const { rows } = await db.query<{ key: string }>(`select key from public.achievements where client_id = $1 and kind = $2 order by key`, [
+    clientId,
+    kind,
+  ]);
   return rows.map((r) => r.key);
 }
 

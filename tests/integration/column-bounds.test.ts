@@ -123,7 +123,12 @@ function inflated(value: unknown): Probe[] {
     return [
       { label: '5,000 keys like its own', value: Object.fromEntries(Array.from({ length: 5_000 }, (_, i) => [`k${i}`, first])) },
       ...(entries.some(([, v]) => typeof v === 'string')
-        ? [{ label: 'its strings 100,001 characters', value: Object.fromEntries(entries.map(([k, v]) => [k, typeof v === 'string' ? HUGE_TEXT : v])) }]
+        ? [
+            {
+              label: 'its strings 100,001 characters',
+              value: Object.fromEntries(entries.map(([k, v]) => [k, typeof v === 'string' ? HUGE_TEXT : v])),
+            },
+          ]
         : []),
     ];
   }
@@ -154,10 +159,16 @@ function fixtureFor(table: string): RowFixture | undefined {
  * Writes `value` into `column` (by insert of the fixture's new row, or by update of a created
  * row) and answers whether what is stored is outside the bounds: null when refused or sane.
  */
-async function storedOutOfBounds(fixture: RowFixture, column: WritableColumn, how: 'insert' | 'update', value: unknown): Promise<string | null> {
+async function storedOutOfBounds(
+  fixture: RowFixture,
+  column: WritableColumn,
+  how: 'insert' | 'update',
+  value: unknown,
+): Promise<string | null> {
   const rel = `public.${column.table}`;
   const quoted = `"${column.column}"`;
-  const saneExpr = column.type === 'timestamp with time zone' || column.type === 'date' ? `(t.${quoted})::timestamptz ${WINDOW_SQL}` : 'false';
+  const saneExpr =
+    column.type === 'timestamp with time zone' || column.type === 'date' ? `(t.${quoted})::timestamptz ${WINDOW_SQL}` : 'false';
   const result = await inRolledBack(async (connection) => {
     let row: Row;
     if (how === 'insert') {
@@ -216,12 +227,14 @@ async function columnTypes(table: string): Promise<Map<string, string>> {
 }
 
 const NUMBERS = [
-  -1_000_001, -1_000_000, -1, 0, 1, 4, 5, 6, 7, 8, 10, 11, 12, 16, 17, 20, 21, 50, 51, 64, 65, 75, 76, 80, 81, 100, 101, 104, 105,
-  120, 150, 151, 240, 241, 272, 273, 300, 301, 365, 366, 367, 480, 481, 600, 601, 700, 701, 1000, 1001, 2000, 2001, 3600, 3601,
-  5000, 5001, 10_000, 10_001, 86_400, 86_401, 1_000_000, 1_000_001,
+  -1_000_001, -1_000_000, -1, 0, 1, 4, 5, 6, 7, 8, 10, 11, 12, 16, 17, 20, 21, 50, 51, 64, 65, 75, 76, 80, 81, 100, 101, 104, 105, 120, 150,
+  151, 240, 241, 272, 273, 300, 301, 365, 366, 367, 480, 481, 600, 601, 700, 701, 1000, 1001, 2000, 2001, 3600, 3601, 5000, 5001, 10_000,
+  10_001, 86_400, 86_401, 1_000_000, 1_000_001,
 ];
 const FRACTIONS = [0.5, 20.5, 75.5, 150.5, 299.5, 699.5, 1999.5];
-const LENGTHS = [0, 1, 16, 17, 32, 33, 60, 61, 64, 65, 100, 101, 120, 121, 160, 161, 200, 201, 500, 501, 1000, 1001, 2000, 2001, 4000, 4001, 8000, 8001];
+const LENGTHS = [
+  0, 1, 16, 17, 32, 33, 60, 61, 64, 65, 100, 101, 120, 121, 160, 161, 200, 201, 500, 501, 1000, 1001, 2000, 2001, 4000, 4001, 8000, 8001,
+];
 const INSTANTS = ['1969-12-31T23:59:59.999Z', INSTANT_WINDOW.from, '2099-12-31T23:59:59.999Z', INSTANT_WINDOW.until];
 const DAYS = ['1969-12-31', '1970-01-01', '2099-12-31', '2100-01-01'];
 
@@ -358,7 +371,7 @@ describe('column bounds', () => {
     expect(compared).toBeGreaterThan(1_000);
   });
 
-  it('sync_push refuses a field whose JSON is not its kind, as that item\'s error', { timeout: 120_000 }, async () => {
+  it("sync_push refuses a field whose JSON is not its kind, as that item's error", { timeout: 120_000 }, async () => {
     const problems: string[] = [];
     for (const { table, actor, variant } of PUSHERS) {
       const fixture = ROW_FIXTURES.find((f) => f.table === table && f.variant === variant);

@@ -33,7 +33,10 @@ function device(): SupabaseClient {
 
 async function signedUp(label: string): Promise<Member> {
   const client = device();
-  const { data, error } = await client.auth.signUp({ email: `${label}-${randomUUID().slice(0, 8)}@example.com`, password: 'correct horse battery' });
+  const { data, error } = await client.auth.signUp({
+    email: `${label}-${randomUUID().slice(0, 8)}@example.com`,
+    password: 'correct horse battery',
+  });
   if (error || !data.user || !data.session) throw new Error(`sign-up failed: ${error?.message}`);
   return { client, userId: data.user.id };
 }
@@ -84,7 +87,7 @@ afterAll(async () => {
 });
 
 describe('private channels', () => {
-  it("lets a user join their own user: channel and refuses another user and anon, naming the topic", async () => {
+  it('lets a user join their own user: channel and refuses another user and anon, naming the topic', async () => {
     await join(alice.client, `user:${alice.userId}`, true);
     await expect(join(bob.client, `user:${alice.userId}`, true)).rejects.toThrow(/Unauthorized.*read.*user:/);
     await expect(join(device(), `user:${alice.userId}`, true)).rejects.toThrow(/Unauthorized/);
@@ -114,7 +117,10 @@ describe('private channels', () => {
   it('refuses a device broadcast on a private channel without an insert policy; public channels relay', async () => {
     const phone = await join(alice.client, `user:${alice.userId}`, true);
     const laptopClient = device();
-    await laptopClient.auth.signInWithPassword({ email: (await alice.client.auth.getUser()).data.user!.email!, password: 'correct horse battery' });
+    await laptopClient.auth.signInWithPassword({
+      email: (await alice.client.auth.getUser()).data.user!.email!,
+      password: 'correct horse battery',
+    });
     const laptop = await join(laptopClient, `user:${alice.userId}`, true);
     const answer = await phone.channel.send({ type: 'broadcast', event: 'spoof', payload: { table: 'bookings' } });
     expect(answer).toBe('error');

@@ -25,7 +25,10 @@ export const checkInModel = z.object({
     .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))
     .refine((answers) => Object.keys(answers).length <= 50, 'At most 50 answers')
     .refine((answers) => Object.keys(answers).every((key) => key.length <= 64), 'Question ids are at most 64 characters')
-    .refine((answers) => Object.values(answers).every((v) => typeof v !== 'string' || v.length <= 4000), 'An answer is at most 4000 characters'),
+    .refine(
+      (answers) => Object.values(answers).every((v) => typeof v !== 'string' || v.length <= 4000),
+      'An answer is at most 4000 characters',
+    ),
   status: z.enum(['pending', 'reviewed']),
   submitted_at: instant,
   trainer_response: z.string().max(8000).nullable(),
@@ -36,6 +39,13 @@ export type CheckIn = z.infer<typeof checkInModel>;
 export const checkInsCollection: CollectionSpec<CheckIn> = {
   name: 'check_ins',
   model: checkInModel,
-  schema: zodToRxSchema(checkInModel, { version: 0, indexes: [['client_id', 'week_start'], ['status', 'submitted_at']], description: 'check-ins' }),
+  schema: zodToRxSchema(checkInModel, {
+    version: 0,
+    indexes: [
+      ['client_id', 'week_start'],
+      ['status', 'submitted_at'],
+    ],
+    description: 'check-ins',
+  }),
   windowColumn: 'submitted_at',
 };

@@ -26,7 +26,10 @@ export const mealModel = z.object({
   name: z.string().min(1).max(120),
   position,
   /** HH:MM */
-  time: z.string().regex(/^\d{2}:\d{2}$/).optional(),
+  time: z
+    .string()
+    .regex(/^\d{2}:\d{2}$/)
+    .optional(),
   notes: z.string().max(1000).optional(),
   // Refined bounds (see synced-row.ts), as SQL meal_plan_meals_valid.
   items: z.array(mealItemModel).refine((items) => items.length <= 60, 'At most 60 foods in a meal'),

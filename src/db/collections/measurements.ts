@@ -24,7 +24,10 @@ export const measurementModel = z.object({
     .record(z.string(), z.number())
     // Refined bounds (see synced-row.ts), as SQL measurement_skinfolds_valid.
     .refine((sites) => Object.keys(sites).length <= 12, 'At most 12 skinfold sites')
-    .refine((sites) => Object.entries(sites).every(([site, mm]) => site.length <= 32 && mm > 0 && mm <= 100), 'Skinfolds are above 0 up to 100 mm')
+    .refine(
+      (sites) => Object.entries(sites).every(([site, mm]) => site.length <= 32 && mm > 0 && mm <= 100),
+      'Skinfolds are above 0 up to 100 mm',
+    )
     .nullable(),
   notes: z.string().max(2000).nullable(),
 });

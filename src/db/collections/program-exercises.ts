@@ -21,11 +21,19 @@ export const programExerciseModel = z.object({
   rir: z.int().min(0).max(10).nullable(),
   rpe: z.number().min(1).max(10).nullable(),
   // Refined (see synced-row.ts) as SQL program_exercises_tempo_format: e.g. 3-1-1-0 or 31X0.
-  tempo: z.string().max(16).refine((tempo) => TEMPO.test(tempo), 'A tempo is 3 or 4 digits or X, e.g. 3-1-1-0').nullable(),
+  tempo: z
+    .string()
+    .max(16)
+    .refine((tempo) => TEMPO.test(tempo), 'A tempo is 3 or 4 digits or X, e.g. 3-1-1-0')
+    .nullable(),
   tut_seconds: z.int().min(1).max(600).nullable(),
   rest_seconds: z.int().min(0).max(3600).nullable(),
   drop_sets: z.int().min(0).max(10),
-  superset_group: z.string().max(16).refine((group) => group.trim().length > 0, 'A superset label is not blank').nullable(),
+  superset_group: z
+    .string()
+    .max(16)
+    .refine((group) => group.trim().length > 0, 'A superset label is not blank')
+    .nullable(),
   duration_seconds: z.int().min(1).max(86400).nullable(),
   distance_m: z.number().gt(0).max(1_000_000).nullable(),
   notes: z.string().max(4000).nullable(),
@@ -35,6 +43,10 @@ export type ProgramExercise = z.infer<typeof programExerciseModel>;
 export const programExercisesCollection: CollectionSpec<ProgramExercise> = {
   name: 'program_exercises',
   model: programExerciseModel,
-  schema: zodToRxSchema(programExerciseModel, { version: 0, indexes: [['program_day_id', 'position'], 'exercise_id'], description: 'program exercises' }),
+  schema: zodToRxSchema(programExerciseModel, {
+    version: 0,
+    indexes: [['program_day_id', 'position'], 'exercise_id'],
+    description: 'program exercises',
+  }),
   parents: ['program_days'],
 };

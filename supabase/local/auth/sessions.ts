@@ -26,7 +26,12 @@ export type RefreshTokenRow = {
 const SESSION_COLUMNS = 'id, user_id, created_at, aal, not_after';
 
 /** A new session; with a time-box, `not_after` is when it ends (GoTrue's sessions.timebox). */
-export async function createSession(db: Queryable, userId: string, client: ClientInfo, timeboxSeconds: number | null = null): Promise<SessionRow> {
+export async function createSession(
+  db: Queryable,
+  userId: string,
+  client: ClientInfo,
+  timeboxSeconds: number | null = null,
+): Promise<SessionRow> {
   const { rows } = await db.query<SessionRow>(
     `insert into auth.sessions (id, user_id, aal, user_agent, ip, not_after)
      values ($1, $2, 'aal1', $3, $4::inet, now() + make_interval(secs => $5::float8))
@@ -100,10 +105,9 @@ export async function revokeRefreshToken(db: Queryable, tokenId: string): Promis
  * revoked (GoTrue's RevokeTokenFamily), so neither the thief nor the victim can refresh.
  */
 export async function revokeTokenFamily(db: Queryable, sessionId: string): Promise<void> {
-  await db.query(
-    `update auth.refresh_tokens set revoked = true, updated_at = now() where session_id = $1 and revoked = false`,
-    [sessionId],
-  );
+  await db.query(`update auth.refresh_tokens set revoked = true, updated_at = now() where session_id = $1 and revoked = false`, [
+    sessionId,
+  ]);
 }
 
 export type LogoutScope = 'global' | 'local' | 'others';

@@ -109,6 +109,8 @@ export async function issueToken(request: AuthRequest): Promise<void> {
   if (grantType === 'refresh_token') return refreshTokenGrant(request);
   throw badRequest(
     'unsupported_grant_type',
-    grantType ? `Unsupported grant_type "${grantType}": the local stack supports password and refresh_token` : 'unsupported_grant_type: grant_type is required',
+    grantType
+      ? `Unsupported grant_type "${grantType}": the local stack supports password and refresh_token`
+      : 'unsupported_grant_type: grant_type is required',
   );
 }

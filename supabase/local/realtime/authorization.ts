@@ -49,9 +49,10 @@ export function createChannelAuthorizer(pool: pg.Pool, log: (line: string) => vo
         return seen.rowCount === 1;
       });
       const write = await allowed(client, async () => {
-        await client.query(`insert into realtime.messages (topic, extension, event, private) values ($1, 'broadcast', 'authorization', true)`, [
-          topic,
-        ]);
+        await client.query(
+          `insert into realtime.messages (topic, extension, event, private) values ($1, 'broadcast', 'authorization', true)`,
+          [topic],
+        );
         return true;
       });
       return { read, write };

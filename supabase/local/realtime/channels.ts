@@ -135,12 +135,15 @@ export function createConnection(options: ConnectionOptions): RealtimeConnection
     if (channel.expiresAtMs === undefined) return;
     const delay = channel.expiresAtMs - Date.now();
     if (delay > MAX_TIMER_MS) return;
-    const timer = setTimeout(() => {
-      if (channels.get(channel.topic) !== channel) return;
-      // A timer may fire a millisecond before the wall clock reaches the expiry: wait again.
-      if (channelIsExpired(channel)) closeWithSystemError(channel, 'Token has expired');
-      else scheduleExpiry(channel);
-    }, Math.max(0, delay));
+    const timer = setTimeout(
+      () => {
+        if (channels.get(channel.topic) !== channel) return;
+        // A timer may fire a millisecond before the wall clock reaches the expiry: wait again.
+        if (channelIsExpired(channel)) closeWithSystemError(channel, 'Token has expired');
+        else scheduleExpiry(channel);
+      },
+      Math.max(0, delay),
+    );
     timer.unref();
     expiryTimers.set(channel, timer);
   };
@@ -233,7 +236,11 @@ export function createConnection(options: ConnectionOptions): RealtimeConnection
           return await refreshToken(message, channel);
         case 'broadcast': {
           if (!channel.canSend) {
-            if (message.ref !== null) reply(message, errorReply(`Unauthorized: You do not have permissions to write to this Channel topic: ${subTopic(channel.topic)}`));
+            if (message.ref !== null)
+              reply(
+                message,
+                errorReply(`Unauthorized: You do not have permissions to write to this Channel topic: ${subTopic(channel.topic)}`),
+              );
             return;
           }
           const broadcast = broadcastPayloadSchema.safeParse(message.payload);
