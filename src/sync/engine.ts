@@ -283,7 +283,7 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
 
   const stopTriggers = startTriggers({
     supabase: options.realtime === false ? undefined : supabase,
-    channelName: `fitcoach-sync-${database.userId}`,
+    channelName: `user:${database.userId}`,
     tables,
     environment,
     pollIntervalMs: options.pollIntervalMs ?? 30_000,

@@ -1,6 +1,6 @@
 /**
- * When to pull: a Realtime change is only a poke ('RESYNC'), never data; the browser coming
- * back online, the app becoming visible, and a timer while Realtime is down do the same.
+ * When to pull: a Realtime broadcast is only a poke naming a table, never data; the browser
+ * coming back online, the app becoming visible, and a timer while Realtime is down do the same.
  */
 import type { RealtimeChannel, SupabaseClient } from '@supabase/supabase-js';
 
@@ -33,6 +33,7 @@ export type TriggerHandlers = {
 
 export type TriggerOptions = {
   supabase: SupabaseClient | undefined;
+  /** The user's private Realtime topic, `user:<id>`. */
   channelName: string;
   tables: readonly string[];
   environment: SyncEnvironment | undefined;
@@ -65,10 +66,13 @@ export function startTriggers(options: TriggerOptions): () => Promise<void> {
   let channel: RealtimeChannel | undefined;
   let stopped = false;
   if (options.supabase) {
-    channel = options.supabase.channel(options.channelName);
-    for (const table of options.tables) {
-      channel.on('postgres_changes', { event: '*', schema: 'public', table }, () => handlers.onTableChanged(table));
-    }
+    // The user's private channel: the server broadcasts a poke naming the table that changed
+    // (20261203230000_sync_pokes.sql); RLS on realtime.messages lets only this user join it.
+    channel = options.supabase.channel(options.channelName, { config: { private: true } });
+    channel.on('broadcast', { event: 'poke' }, (message: { payload?: { table?: unknown } }) => {
+      const table = message.payload?.table;
+      if (typeof table === 'string' && options.tables.includes(table)) handlers.onTableChanged(table);
+    });
     const subscribing = channel;
     // The join must carry the user's token: a page that restored its session from storage may
     // not have handed it to Realtime yet, and a join without one is served as anon (RLS then
