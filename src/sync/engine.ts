@@ -108,6 +108,11 @@ export type SyncEngine = {
    * Also run on its own after the first sync and at resyncs (at most once a minute).
    */
   checkAccess: () => Promise<number>;
+  /**
+   * Calls `listener` with the table of every poke on the user's channel, for the replicas of
+   * server-decided data (a device joins its user's channel once). Returns the unsubscribe.
+   */
+  onPoke: (listener: (table: string) => void) => () => void;
   /** Stops syncing; the device database stays open and keeps every change. */
   stop: () => Promise<void>;
 };
@@ -281,6 +286,7 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
 
   offlineRest.noteOnline(isOnline());
 
+  const pokeListeners = new Set<(table: string) => void>();
   const stopTriggers = startTriggers({
     supabase: options.realtime === false ? undefined : supabase,
     channelName: `user:${database.userId}`,
@@ -289,6 +295,7 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
     pollIntervalMs: options.pollIntervalMs ?? 30_000,
     handlers: {
       onTableChanged: (table) => tablePokes.get(table as SyncedTableName)?.next('RESYNC'),
+      onPoke: (table) => pokeListeners.forEach((listener) => listener(table)),
       onResync: (reason) => {
         // Back online: a session that expired meanwhile is refreshed before the next call.
         if (reason === 'online') void supabase.auth.getSession().catch(() => undefined);
@@ -340,7 +347,12 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
     pendingChanges,
     pendingChangeCount: async () => (await pendingChanges()).total,
     checkAccess: runAccessCheck,
+    onPoke: (listener) => {
+      pokeListeners.add(listener);
+      return () => pokeListeners.delete(listener);
+    },
     stop: async () => {
+      pokeListeners.clear();
       subscriptions.forEach((s) => s.unsubscribe());
       heldBack.stop();
       offlineRest.stop();

@@ -23,8 +23,10 @@ export function browserEnvironment(): SyncEnvironment | undefined {
 }
 
 export type TriggerHandlers = {
-  /** A change in one table (Realtime). */
+  /** A change in one synced table (a Realtime poke). */
   onTableChanged: (table: string) => void;
+  /** A poke for any table, synced or server-decided (bookings, the ledger, payments). */
+  onPoke: (table: string) => void;
   /** Everything may have changed (reconnected, back in view, timer). */
   onResync: (reason: 'online' | 'visible' | 'timer' | 'subscribed') => void;
   onOnlineChange: (online: boolean) => void;
@@ -71,7 +73,9 @@ export function startTriggers(options: TriggerOptions): () => Promise<void> {
     channel = options.supabase.channel(options.channelName, { config: { private: true } });
     channel.on('broadcast', { event: 'poke' }, (message: { payload?: { table?: unknown } }) => {
       const table = message.payload?.table;
-      if (typeof table === 'string' && options.tables.includes(table)) handlers.onTableChanged(table);
+      if (typeof table !== 'string') return;
+      if (options.tables.includes(table)) handlers.onTableChanged(table);
+      handlers.onPoke(table);
     });
     const subscribing = channel;
     // The join must carry the user's token: a page that restored its session from storage may

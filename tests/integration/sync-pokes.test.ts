@@ -87,6 +87,17 @@ describe('pokes', () => {
     expect(take(stranger)).toEqual([]);
   });
 
+  it('reach both sides of a credit, the server-decided data the bookings replica keeps', async () => {
+    await admin.query(`insert into public.credit_ledger (client_id, trainer_id, delta, reason, note) values ($1, $2, 3, 'adjustment', 'welcome')`, [
+      client.id,
+      trainer.id,
+    ]);
+    await settle();
+    expect(take(client)).toEqual(['credit_ledger']);
+    expect(take(trainer)).toEqual(['credit_ledger']);
+    expect(take(stranger)).toEqual([]);
+  });
+
   it("reach the client on their trainer's change to their plan, and nobody once the client has left", async () => {
     await trainer.client.from('habits').insert({ client_id: client.id, trainer_id: trainer.id, name: 'Walk' });
     await settle();

@@ -7,12 +7,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { useDeviceStore, whenEngineStarted } from '@/lib/device-store';
-import { getSupabase } from '@/lib/supabase';
 import type { OutboxRecord } from '@/sync';
 import { syncStatus } from '@/sync/status-store';
-import { withRealtimeAuth } from '@/sync/triggers';
 import { EMPTY_REPLICA, refreshBookingReplica, watchBookingReplica, type BookingReplica, type ReplicaRole } from './booking-replica';
 import { isBookingOutboxFunction, type BookingOutboxFunction } from './outbox-outcome';
+
+/** The server-decided tables this replica holds rows of: a poke for one refreshes it. */
+const BOOKING_TABLES = new Set(['bookings', 'credit_ledger', 'payments']);
 
 export type BookingData = {
   replica: BookingReplica;
@@ -68,21 +69,16 @@ export function useBookingReplica(role: ReplicaRole): BookingData {
     };
   }, [refresh, online]);
 
-  // Realtime: any change to the user's bookings, ledger or payments (RLS decides which reach us).
+  // A poke on the user's channel (through the sync engine) for their bookings, ledger or payments.
   useEffect(() => {
     if (!userId) return;
     let stop: (() => void) | null = null;
     let cancelled = false;
-    void getSupabase().then(async (supabase) => {
-      await withRealtimeAuth(supabase);
-      if (cancelled) return;
-      const channel = supabase
-        .channel(`bookings-replica-${userId}`)
-        .on('postgres_changes', { event: '*', schema: 'public', table: 'bookings' }, refresh)
-        .on('postgres_changes', { event: '*', schema: 'public', table: 'credit_ledger' }, refresh)
-        .on('postgres_changes', { event: '*', schema: 'public', table: 'payments' }, refresh)
-        .subscribe();
-      stop = () => void supabase.removeChannel(channel);
+    void whenEngineStarted().then((engine) => {
+      if (cancelled || !engine) return;
+      stop = engine.onPoke((table) => {
+        if (BOOKING_TABLES.has(table)) refresh();
+      });
     });
     return () => {
       cancelled = true;
