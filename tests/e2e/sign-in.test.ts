@@ -85,7 +85,8 @@ describe('signing in', { timeout: 120_000 }, () => {
         await tab.reload();
         await shell.nav.getByRole('link', { name: 'Today' }).waitFor();
         await tab.getByRole('heading', { level: 1 }).first().waitFor();
-        expect(refused).toBeGreaterThan(0);
+        // The engine loads after the first screen is shown: wait until its chunk was refused.
+        await expect.poll(() => refused, { timeout: 15_000 }).toBeGreaterThan(0);
         expect(await tab.getByText('Could not open your data on this device').count()).toBe(0);
         // A workout still starts and takes a tick, kept on the device while the sync code is missing.
         const startedAt = new Date(Date.now() - 60_000).toISOString();
