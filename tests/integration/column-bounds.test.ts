@@ -137,6 +137,16 @@ function inflated(value: unknown): Probe[] {
 
 const WINDOW_SQL = `between '${INSTANT_WINDOW.from}'::timestamptz and '${INSTANT_WINDOW.until}'::timestamptz`;
 
+/** `insert into <table> (<row's columns>) select … from jsonb_populate_record(…, $1)`, as sync_push writes; `returning` appended. */
+function insertRowSql(table: string, row: Row, returning = ''): string {
+  const rel = `public.${table}`;
+  const columns = Object.keys(row).map((c) => `"${c}"`);
+  return (
+    `insert into ${rel} as t (${columns.join(', ')}) select ${columns.map((c) => `r.${c}`).join(', ')} ` +
+    `from jsonb_populate_record(null::${rel}, $1) r${returning ? ` returning ${returning}` : ''}`
+  );
+}
+
 /** Runs `attempt` in a transaction that is always rolled back; answers what it stored, or the error. */
 async function inRolledBack<T>(attempt: (connection: pg.PoolClient) => Promise<T>): Promise<{ ok: T } | { error: string }> {
   const connection = await db.connect();
@@ -173,10 +183,8 @@ async function storedOutOfBounds(
     let row: Row;
     if (how === 'insert') {
       row = { ...(await fixture.insertRow(db, scene)), [column.column]: value };
-      const columns = Object.keys(row).map((c) => `"${c}"`);
       const { rows } = await connection.query<{ sane: boolean | null }>(
-        `insert into ${rel} as t (${columns.join(', ')}) select ${columns.map((c) => `r.${c}`).join(', ')}
-         from jsonb_populate_record(null::${rel}, $1) r returning (t.${quoted} is null or ${saneExpr}) as sane`,
+        insertRowSql(column.table, row, `(t.${quoted} is null or ${saneExpr}) as sane`),
         [JSON.stringify(row)],
       );
       return rows[0]?.sane;
@@ -199,11 +207,7 @@ async function fixtureRefused(fixture: RowFixture): Promise<string | null> {
   const rel = `public.${fixture.table}`;
   const inserted = await inRolledBack(async (connection) => {
     const row = await fixture.insertRow(db, scene);
-    const columns = Object.keys(row).map((c) => `"${c}"`);
-    await connection.query(
-      `insert into ${rel} (${columns.join(', ')}) select ${columns.map((c) => `r.${c}`).join(', ')} from jsonb_populate_record(null::${rel}, $1) r`,
-      [JSON.stringify(row)],
-    );
+    await connection.query(insertRowSql(fixture.table, row), [JSON.stringify(row)]);
   });
   if ('error' in inserted) return `the fixture's new row is refused: ${inserted.error}`;
   const updated = await inRolledBack(async (connection) => {
@@ -267,16 +271,11 @@ async function refusedByColumn(error: { code?: string; constraint?: string }, ta
 
 /** Whether SQL stores `value` in the fixture's new row; inconclusive when another column's rule refused it. */
 async function serverVerdict(fixture: RowFixture, column: string, value: unknown): Promise<'stored' | 'refused' | 'inconclusive'> {
-  const rel = `public.${fixture.table}`;
   const row = { ...(await fixture.insertRow(db, scene)), [column]: value };
-  const columns = Object.keys(row).map((c) => `"${c}"`);
   const connection = await db.connect();
   try {
     await connection.query('begin');
-    await connection.query(
-      `insert into ${rel} (${columns.join(', ')}) select ${columns.map((c) => `r.${c}`).join(', ')} from jsonb_populate_record(null::${rel}, $1) r`,
-      [JSON.stringify(row)],
-    );
+    await connection.query(insertRowSql(fixture.table, row), [JSON.stringify(row)]);
     return 'stored';
   } catch (error) {
     return (await refusedByColumn(error as { code?: string; constraint?: string }, fixture.table, column)) ? 'refused' : 'inconclusive';
