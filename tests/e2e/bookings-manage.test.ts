@@ -186,10 +186,14 @@ describe('managing bookings', () => {
       await expect.poll(() => schedule.button(`Completed: ${formatWhen(past)} with alex`).count(), { timeout: 30_000 }).toBe(0);
 
       // Weekly hours: a bad window gets a clear error; a good one is saved and listed.
-      await schedule.addWeeklyHours('Monday', '12:00', '07:00', 60);
+      // On a day without the trainer's hours (those are 2 and 3 days from now: on a Friday,
+      // Sunday and Monday), so the new window overlaps nothing.
+      const freeDay = [1, 2, 3, 4, 5, 6, 0].find((d) => d !== at10(2).getUTCDay() && d !== at10(3).getUTCDay()) as number;
+      const freeDayName = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'][freeDay] as string;
+      await schedule.addWeeklyHours(freeDayName, '12:00', '07:00', 60);
       await schedule.availability.getByText('The end must be after the start').waitFor();
-      await schedule.addWeeklyHours('Monday', '07:00', '12:00', 60);
-      await schedule.availability.getByText('Monday 07:00–12:00, 60-min sessions (UTC)').waitFor({ timeout: 30_000 });
+      await schedule.addWeeklyHours(freeDayName, '07:00', '12:00', 60);
+      await schedule.availability.getByText(`${freeDayName} 07:00–12:00, 60-min sessions (UTC)`).waitFor({ timeout: 30_000 });
       const dayOff = new Date(Date.now() + 10 * DAY_MS).toISOString().slice(0, 10);
       await schedule.addDayOff(dayOff, 'Conference');
       await schedule.availability.getByText(/all day · Conference/).waitFor({ timeout: 30_000 });
@@ -205,10 +209,10 @@ describe('managing bookings', () => {
       ]);
       const windows = await sql(
         stack.superuserUrl,
-        `select day_of_week, start_time, end_time from public.trainer_availability where trainer_id = $1 and day_of_week = 1 and start_time = '07:00'`,
-        [trainer.userId],
+        `select day_of_week, start_time, end_time from public.trainer_availability where trainer_id = $1 and day_of_week = $2 and start_time = '07:00'`,
+        [trainer.userId, freeDay],
       );
-      expect(windows).toEqual([{ day_of_week: 1, start_time: '07:00:00', end_time: '12:00:00' }]);
+      expect(windows).toEqual([{ day_of_week: freeDay, start_time: '07:00:00', end_time: '12:00:00' }]);
       const exceptions = await sql(
         stack.superuserUrl,
         `select exception_date::text as day, start_time, reason from public.availability_exceptions where trainer_id = $1`,
