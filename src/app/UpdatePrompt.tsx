@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useReloadNeeded } from '@/lib/fresh-import';
 import { useUpdateStore } from './update-store';
 
 /** "A new version is ready": reload only when the user says so. */
@@ -9,6 +10,25 @@ export function UpdatePrompt() {
     const timer = setTimeout(() => useUpdateStore.setState({ offlineReady: false }), 6000);
     return () => clearTimeout(timer);
   }, [offlineReady]);
+  const reloadNeeded = useReloadNeeded((s) => s.needed);
+  if (reloadNeeded) {
+    return (
+      <div className="toast" role="alert" aria-labelledby="reload-title">
+        <p id="reload-title">
+          <strong>FitCoach needs a reload to start syncing.</strong> Part of the app did not load while the network was down. Your
+          changes are saved on this device; reload when you are between sets.
+        </p>
+        <div className="toast-actions">
+          <button type="button" className="primary" onClick={() => window.location.reload()}>
+            Reload now
+          </button>
+          <button type="button" onClick={() => useReloadNeeded.setState({ needed: false })}>
+            Later
+          </button>
+        </div>
+      </div>
+    );
+  }
   if (needRefresh) {
     return (
       <div className="toast" role="alert" aria-labelledby="update-title">

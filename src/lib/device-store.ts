@@ -7,6 +7,7 @@ import { create } from 'zustand';
 import { openDeviceDatabase, type DeviceDatabase } from '@/db';
 import type { AppRole, SyncEngine } from '@/sync';
 import { afterFirstScreen } from './first-screen';
+import { appAnswers, importAfreshAfterFailure, useReloadNeeded } from './fresh-import';
 import { nextOnline, retryUntilLoaded } from './retry-until-loaded';
 import { getSupabase } from './supabase';
 
@@ -45,9 +46,11 @@ export function openDevice(userId: string, role: AppRole): Promise<void> {
       };
       // Offline before the service worker stored these chunks, loading them fails: the data
       // stays open and usable, and they load once the network is back.
-      const loaded = await retryUntilLoaded(() => Promise.all([import('@/sync/engine'), getSupabase()]), {
+      const loadEngine = importAfreshAfterFailure(() => import('@/sync/engine'));
+      const loaded = await retryUntilLoaded(() => Promise.all([loadEngine(), getSupabase()]), {
         wanted: stillOpen,
         backOnline: nextOnline,
+        onFailure: () => void offerReloadIfStuck(loadEngine.freshTries()),
       });
       if (!loaded || !stillOpen()) return;
       const [{ startSync }, supabase] = loaded;
@@ -67,6 +70,15 @@ export function openDevice(userId: string, role: AppRole): Promise<void> {
     opening = null;
   });
   return opening;
+}
+
+/**
+ * A fresh address that failed too while the app's server answers: a chunk the engine imports is
+ * remembered as failed, and only a reload of the page loads it (the shell offers one).
+ */
+async function offerReloadIfStuck(freshTries: number): Promise<void> {
+  if (freshTries < 2 || useReloadNeeded.getState().needed) return;
+  if (await appAnswers()) useReloadNeeded.setState({ needed: true });
 }
 
 /**

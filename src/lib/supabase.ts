@@ -8,11 +8,15 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import { supabaseAnonKey, supabaseUrl } from '@/config';
 import { fetchNotingReachability, serverReachability } from '@/sync/reachability';
 import { afterFirstScreen } from './first-screen';
+import { importAfreshAfterFailure } from './fresh-import';
 
 /** Where supabase-js keeps the session in localStorage. */
 export const AUTH_STORAGE_KEY = 'fitcoach-auth';
 
 let client: Promise<SupabaseClient> | null = null;
+
+// Browsers remember a failed import() for the page's life: after a failure, ask afresh.
+const importSupabase = importAfreshAfterFailure(() => import('@supabase/supabase-js'));
 
 function hasStoredSession(): boolean {
   try {
@@ -38,7 +42,7 @@ export function getSupabase(): Promise<SupabaseClient> {
 }
 
 function loadClient(): Promise<SupabaseClient> {
-  return import('@supabase/supabase-js').then(({ createClient }) =>
+  return importSupabase().then(({ createClient }) =>
     createClient(supabaseUrl, supabaseAnonKey, {
       auth: { persistSession: true, autoRefreshToken: true, detectSessionInUrl: false, storageKey: AUTH_STORAGE_KEY },
       // Every answer or failure tells the sync indicator whether the server can be reached.

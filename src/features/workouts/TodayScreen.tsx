@@ -35,7 +35,8 @@ export function TodayScreen() {
   const today = useToday();
   const clientId = useClientId();
   const writer = useWorkoutWriter();
-  const [chosenDayId, setChosenDayId] = useState<string | null>(null);
+  const [chosenDay, setChosenDay] = useState<{ dayId: string; at: string } | null>(null);
+  const chooseDay = (dayId: string | null) => setChosenDay(dayId ? { dayId, at: new Date().toISOString() } : null);
   const programArrival = useFirstArrival(['programs', 'program_days']);
   const ready = today !== undefined;
 
@@ -53,7 +54,9 @@ export function TodayScreen() {
   }
 
   const choosable = choosableDays(today.programs, days, clientId);
-  const chosen = chosenDayId ? choosable.find((c) => c.day.id === chosenDayId) : undefined;
+  // A chosen day once finished or skipped shows as done, not as a fresh workout again.
+  const chosenDone = choice.kind === 'done-today' && chosenDay !== null && choice.day.id === chosenDay.dayId && choice.session.started_at >= chosenDay.at;
+  const chosen = chosenDay && !chosenDone ? choosable.find((c) => c.day.id === chosenDay.dayId) : undefined;
   const program = choice.kind === 'no-program' ? null : choice.program;
   if (choice.kind === 'planned' || chosen) {
     const day: DayRow = chosen?.day ?? (choice.kind === 'planned' ? choice.day : (days[0] as DayRow));
@@ -63,14 +66,14 @@ export function TodayScreen() {
       <>
         <WorkoutLogger key={`day-${day.id}`} title={day.name} session={null} plan={{ programDayId: day.id, weekIndex }} onInteractive={todayShown} />
         {chosen && (
-          <button type="button" className="link" onClick={() => setChosenDayId(null)}>
+          <button type="button" className="link" onClick={() => chooseDay(null)}>
             Back to today’s plan
           </button>
         )}
         {!chosen && others.length > 0 && (
           <details className="card other-days">
             <summary>Train another day instead</summary>
-            <OtherDays choices={others} multiplePrograms={new Set(choosable.map((c) => c.program.id)).size > 1} onChoose={setChosenDayId} />
+            <OtherDays choices={others} multiplePrograms={new Set(choosable.map((c) => c.program.id)).size > 1} onChoose={chooseDay} />
           </details>
         )}
       </>
@@ -111,7 +114,7 @@ export function TodayScreen() {
       {otherDays.length > 0 && (
         <div className="card">
           <h2>Train another day{new Set(otherDays.map((c) => c.program.id)).size === 1 ? ` of ${otherDays[0]?.program.name ?? ''}` : ''}</h2>
-          <OtherDays choices={otherDays} multiplePrograms={new Set(otherDays.map((c) => c.program.id)).size > 1} onChoose={setChosenDayId} />
+          <OtherDays choices={otherDays} multiplePrograms={new Set(otherDays.map((c) => c.program.id)).size > 1} onChoose={chooseDay} />
         </div>
       )}
       {lastDone && (

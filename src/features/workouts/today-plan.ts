@@ -6,7 +6,8 @@
  *      without days for that week falls back to its first week);
  *    - days in a sequence (day 1, 2, 3…): the day after the last one the client did, wrapping
  *      around; rest days in a sequence are passed over;
- *    - a day already done today is reported as done, so finishing does not jump to the next;
+ *    - a day already done today is reported as done, so finishing does not jump to the next; so is
+ *      another day of the week trained (or skipped) instead of today's, or on a rest day;
  * 3. no program (or nothing today): the screen offers an empty ad-hoc workout.
  * Dates are the device's local calendar days.
  */
@@ -65,6 +66,15 @@ export function daysOfCurrentWeek<D extends PlanDay>(program: PlanProgram, days:
   return own.filter((d) => d.week_index === first).sort(byPosition);
 }
 
+/** Another training day of the week done (or skipped) today in place of today's: today is done. */
+function trainedInsteadToday<D extends PlanDay, S extends PlanSession>(days: readonly D[], doneToday: (day: D) => S | undefined): { day: D; session: S } | null {
+  const done = days.filter((d) => !d.is_rest_day).flatMap((day) => {
+    const session = doneToday(day);
+    return session ? [{ day, session }] : [];
+  });
+  return done.sort((a, b) => (a.session.started_at < b.session.started_at ? 1 : -1))[0] ?? null;
+}
+
 export function chooseToday<P extends PlanProgram, D extends PlanDay, S extends PlanSession>(input: {
   programs: readonly P[];
   days: readonly D[];
@@ -87,9 +97,12 @@ export function chooseToday<P extends PlanProgram, D extends PlanDay, S extends 
   const weekdayDays = days.filter((d) => d.day_of_week !== null);
   if (weekdayDays.length > 0) {
     const day = weekdayDays.find((d) => d.day_of_week === now.getDay());
+    const done = day && !day.is_rest_day ? doneToday(day) : undefined;
+    if (day && done) return { kind: 'done-today', program, day, session: done };
+    const instead = trainedInsteadToday(days, doneToday);
+    if (instead) return { kind: 'done-today', program, ...instead };
     if (!day || day.is_rest_day) return { kind: 'rest-day', program, day: day ?? null };
-    const done = doneToday(day);
-    return done ? { kind: 'done-today', program, day, session: done } : { kind: 'planned', program, day };
+    return { kind: 'planned', program, day };
   }
 
   const sequence = days.filter((d) => !d.is_rest_day).sort((a, b) => (a.sequence_index ?? 0) - (b.sequence_index ?? 0) || byPosition(a, b));
