@@ -6,6 +6,7 @@ import { openDevice, useDeviceStore } from '@/lib/device-store';
 import { afterFirstScreen } from '@/lib/first-screen';
 import { refreshCatalogue } from '@/lib/exercise-catalogue';
 import { AppRoutes } from './AppRoutes';
+import { onBackInReach, serverInReach } from '@/sync/reachability';
 
 /** Signed in at start-up: the device database starts opening before React's first render. */
 export function openDeviceOfStoredSession(): void {
@@ -27,12 +28,12 @@ export function SignedInApp({ session }: { session: Session }) {
     const cached = loadCachedProfile(session.user);
     void openDevice(userId, cached.role);
     const refresh = () => {
-      if (!navigator.onLine) return;
+      if (!serverInReach()) return;
       void refreshProfile(userId);
       void refreshCatalogue(userId);
     };
     refresh();
-    window.addEventListener('online', refresh);
+    const stopListening = onBackInReach(refresh);
     // The device's copy of bookings and credits (its own lazy chunk), so they show offline;
     // started once the first screen is shown.
     let stopBookingReplica: (() => void) | null = null;
@@ -44,7 +45,7 @@ export function SignedInApp({ session }: { session: Session }) {
         else stopBookingReplica = stop;
       });
     return () => {
-      window.removeEventListener('online', refresh);
+      stopListening();
       stopped = true;
       stopBookingReplica?.();
     };

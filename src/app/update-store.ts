@@ -4,6 +4,7 @@
  */
 import { registerSW } from 'virtual:pwa-register';
 import { create } from 'zustand';
+import { networkConnected } from '@/sync/reachability';
 
 type UpdateState = { needRefresh: boolean; offlineReady: boolean; applyUpdate: (() => Promise<void>) | null };
 
@@ -37,7 +38,7 @@ export function registerServiceWorker(): void {
     onRegisteredSW: (_url, registration) => {
       if (!registration) return;
       setInterval(() => {
-        if (navigator.onLine) void registration.update().catch(() => undefined);
+        if (networkConnected()) void registration.update().catch(() => undefined);
       }, UPDATE_CHECK_MS);
     },
   });

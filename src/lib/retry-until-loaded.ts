@@ -4,6 +4,8 @@
  * service worker has stored them, the load fails: the data stays usable, and the load is tried
  * again when the browser is back online, or after a growing pause (it may be wrong about it).
  */
+import { onBackInReach } from '@/sync/reachability';
+
 export type RetryOptions = {
   /** Whether the result is still wanted (the user may have signed out meanwhile). */
   wanted: () => boolean;
@@ -33,8 +35,13 @@ export async function retryUntilLoaded<T>(load: () => Promise<T>, options: Retry
   }
 }
 
-/** Resolves at the browser's next `online` event (never in Node). */
+/** Resolves when the server is next back in reach (a network connects; never in Node). */
 export function nextOnline(): Promise<void> {
   if (typeof window === 'undefined') return new Promise(() => undefined);
-  return new Promise((resolve) => window.addEventListener('online', () => resolve(), { once: true }));
+  return new Promise((resolve) => {
+    const stop = onBackInReach(() => {
+      stop();
+      resolve();
+    });
+  });
 }

@@ -33,6 +33,7 @@ import { pullScope, type AppRole } from './scope';
 import { isAuthError } from './server-errors';
 import { patchCollection, syncStatus, type SyncStatusStore } from './status-store';
 import { browserEnvironment, startTriggers, type SyncEnvironment } from './triggers';
+import { REPLICAS, openReplicaStore, startReplicaManager, type ReplicaDefinition, type ReplicaManager, type ReplicaStore } from './replicas';
 
 /** Least time between two lost-access checks made on their own (engine.checkAccess runs one at once). */
 const ACCESS_CHECK_INTERVAL_MS = 60_000;
@@ -65,6 +66,8 @@ export type SyncEngineOptions = {
   retryTimeMs?: number;
   /** How long a push waits for its parent collections before retrying orphan rows (default 20 s). */
   parentWaitMs?: number;
+  /** The server-decided replicas to keep fresh (default: every one the app keeps). */
+  replicas?: readonly ReplicaDefinition[];
   /** Replaces supabase.rpc (tests cut or count calls with it). */
   rpc?: SyncRpc;
   now?: () => Date;
@@ -113,6 +116,8 @@ export type SyncEngine = {
    * server-decided data (a device joins its user's channel once). Returns the unsubscribe.
    */
   onPoke: (listener: (table: string) => void) => () => void;
+  /** The server-decided replicas: their store, and a refresh of all or of one table. */
+  replicas: ReplicaManager & { store: ReplicaStore };
   /** Stops syncing; the device database stays open and keeps every change. */
   stop: () => Promise<void>;
 };
@@ -258,6 +263,16 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
   }
 
   const outbox = createOutbox({ store: localStore, rpc, onChange: (records) => status.setState({ outbox: records }) });
+  const replicaStore = openReplicaStore(database.userId, options.replicas ?? REPLICAS, options.dexieOptions);
+  const replicas = startReplicaManager({
+    rpc,
+    store: replicaStore,
+    definitions: options.replicas ?? REPLICAS,
+    context: () => ({ userId: database.userId, role: options.role, now: now() }),
+    status,
+    errors: localStore,
+    onRefused: () => void refreshRowErrors(),
+  });
   // Lost access (issue 16.3): one check at a time, at most once a minute on its own.
   let accessCheck: Promise<number> | null = null;
   let lastAccessCheck = 0;
@@ -280,6 +295,7 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
   const resync = () => {
     offlineRest.probeNow();
     allPokes.next('RESYNC');
+    if (isOnline()) void replicas.refreshAll();
     void outbox.flush();
     checkAccessSoon();
   };
@@ -295,7 +311,10 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
     pollIntervalMs: options.pollIntervalMs ?? 30_000,
     handlers: {
       onTableChanged: (table) => tablePokes.get(table as SyncedTableName)?.next('RESYNC'),
-      onPoke: (table) => pokeListeners.forEach((listener) => listener(table)),
+      onPoke: (table) => {
+        void replicas.refreshTable(table);
+        pokeListeners.forEach((listener) => listener(table));
+      },
       onResync: (reason) => {
         // Back online: a session that expired meanwhile is refreshed before the next call.
         if (reason === 'online') void supabase.auth.getSession().catch(() => undefined);
@@ -322,6 +341,7 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
   });
 
   void refreshRowErrors();
+  if (isOnline()) void replicas.refreshAll();
   void outbox.list().then((records) => status.setState({ outbox: records }));
   void outbox.flush();
 
@@ -347,12 +367,16 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
     pendingChanges,
     pendingChangeCount: async () => (await pendingChanges()).total,
     checkAccess: runAccessCheck,
+    replicas: { ...replicas, store: replicaStore },
     onPoke: (listener) => {
       pokeListeners.add(listener);
       return () => pokeListeners.delete(listener);
     },
     stop: async () => {
       pokeListeners.clear();
+      replicas.stop();
+      // A store opened on another IndexedDB (a test device) is this engine's alone.
+      if (options.dexieOptions) replicaStore.close();
       subscriptions.forEach((s) => s.unsubscribe());
       heldBack.stop();
       offlineRest.stop();

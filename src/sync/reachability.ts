@@ -33,3 +33,38 @@ export function fetchNotingReachability(store: ReachabilityStore, send: typeof f
     }
   };
 }
+
+/**
+ * A network is connected (navigator.onLine; always true where there is no navigator). Only for
+ * checks made while no sync engine runs to tell whether the server answers again (signed out).
+ */
+export function networkConnected(): boolean {
+  return typeof navigator === 'undefined' || navigator.onLine;
+}
+
+/**
+ * Whether the server is in reach now: a network is connected and the server answered the last
+ * request. The one check the app makes before a call that needs the server.
+ */
+export function serverInReach(store: ReachabilityStore = serverReachability): boolean {
+  return networkConnected() && store.getState().reachable;
+}
+
+/**
+ * Calls `listener` whenever the server comes back in reach: a network connects, or the server
+ * answers again after requests failed. The one place the app listens to the browser's `online`
+ * event; returns the function that stops listening.
+ */
+export function onBackInReach(listener: () => void, store: ReachabilityStore = serverReachability): () => void {
+  let reachable = store.getState().reachable;
+  const stopWatching = store.subscribe((state) => {
+    if (state.reachable && !reachable && networkConnected()) listener();
+    reachable = state.reachable;
+  });
+  const target = typeof window === 'undefined' ? null : window;
+  target?.addEventListener('online', listener);
+  return () => {
+    stopWatching();
+    target?.removeEventListener('online', listener);
+  };
+}

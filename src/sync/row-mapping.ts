@@ -28,7 +28,7 @@ export function normaliseInstant(value: unknown): unknown {
 
 export type ParsedServerRow = { ok: true; row: Record<string, unknown> } | { ok: false; id: string | undefined; message: string };
 
-export function parseServerRow(model: z.ZodObject, instants: readonly string[], raw: ServerRow): ParsedServerRow {
+export function parseServerRow(model: z.ZodType, instants: readonly string[], raw: ServerRow): ParsedServerRow {
   const row: ServerRow = { ...raw };
   for (const field of instants) if (field in row) row[field] = normaliseInstant(row[field]);
   const parsed = model.safeParse(row);

@@ -19,6 +19,8 @@ export type CollectionSyncStatus = {
   lastError: string | null;
 };
 
+export type ReplicaSyncStatus = { active: boolean; lastPulledAt: string | null; lastError: string | null; behind: boolean };
+
 export type SessionState = 'signed-in' | 'expired' | 'signed-out';
 
 export type SyncStatusState = {
@@ -31,6 +33,8 @@ export type SyncStatusState = {
   /** Rows refused by the server, with the reason and the row, newest last. */
   rowErrors: RowErrorRecord[];
   outbox: OutboxRecord[];
+  /** The server-decided replicas, by server table: refreshing now, last refresh, last failure. */
+  replicas: Record<string, ReplicaSyncStatus>;
   /** First sync after sign-in: collections done of total, rows received so far. */
   firstSync: { collectionsDone: number; collectionsTotal: number; rowsReceived: number; done: boolean };
 };
@@ -43,6 +47,7 @@ export const initialSyncStatus: SyncStatusState = {
   collections: {},
   rowErrors: [],
   outbox: [],
+  replicas: {},
   firstSync: { collectionsDone: 0, collectionsTotal: 0, rowsReceived: 0, done: false },
 };
 
@@ -61,6 +66,15 @@ export const syncStatus = createSyncStatusStore();
 export function patchCollection(store: SyncStatusStore, name: string, patch: Partial<CollectionSyncStatus>): void {
   store.setState((state) => ({
     collections: { ...state.collections, [name]: { ...(state.collections[name] ?? emptyCollectionStatus()), ...patch } },
+  }));
+}
+
+export function patchReplica(store: SyncStatusStore, table: string, patch: Partial<ReplicaSyncStatus>): void {
+  store.setState((state) => ({
+    replicas: {
+      ...state.replicas,
+      [table]: { ...(state.replicas[table] ?? { active: false, lastPulledAt: null, lastError: null, behind: false }), ...patch },
+    },
   }));
 }
 

@@ -149,6 +149,8 @@ export async function openTestDevice(stack: TestStack, user: TestUser, options: 
         role: user.role,
         status,
         localStore: device.localStore,
+        // The device's own replicas, on its own IndexedDB.
+        dexieOptions: { indexedDB: idb, IDBKeyRange },
         environment: undefined,
         realtime: false,
         retryTimeMs: 200,

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { getSupabase } from '@/lib/supabase';
 import { validateCredentials, validateSignUp, type FieldErrors } from './credentials';
 import { rememberKeptChanges, useSessionStore } from './session-store';
+import { networkConnected } from '@/sync/reachability';
 
 type Mode = 'sign-in' | 'sign-up';
 
@@ -26,7 +27,7 @@ export function SignInScreen() {
     const input = { email: form.get('email'), password: form.get('password'), fullName: form.get('fullName'), role: form.get('role') ?? 'client' };
     setFormError(null);
     const supabase = await getSupabase();
-    if (!navigator.onLine) return setFormError('You are offline. Signing in needs a connection once; after that the app works offline.');
+    if (!networkConnected()) return setFormError('You are offline. Signing in needs a connection once; after that the app works offline.');
     if (mode === 'sign-in') {
       const checked = validateCredentials(input);
       if (!checked.ok) return setFieldErrors(checked.errors);

@@ -1,49 +1,42 @@
 /**
- * The device's read-only replica of its user's bookings and credits, in a small Dexie database
- * per user (never an RxDB collection: the synced model already uses the 12 RxDB allows, and
- * devices never write these tables: server functions do). Refreshed from Supabase when online
- * (sign-in, back online, a request of the outbox finished, a Realtime poke); read offline.
- *
- * What it keeps:
- * - bookings the user is in (as client or trainer), from 120 days ago on;
- * - the client's credit ledger, payments and live subscription with its plan;
+ * The bookings screens' device data. Rows the server decides (bookings, the credit ledger,
+ * payments, the trainer's windows and exceptions) are the sync engine's bookings replica
+ * (src/sync/replicas/bookings.ts): refreshed incrementally by sync_pull on every poke, read
+ * here. Beside it, a small Dexie database per user keeps what server functions compute rather
+ * than store as rows, refreshed whole (it is small):
  * - people: the client's active trainers (with their prices and cancellation policy), or the
- *   trainer's clients;
+ *   trainer's clients (with their credit balances);
  * - free slots of each of the client's trainers for the next 4 weeks, as bookable_slots()
  *   answered (a client cannot see other clients' bookings, so the device cannot derive them);
- * - the trainer's own weekly windows and exceptions.
- * A refresh replaces everything at once, and only when every read succeeded, so the copy is
- * never half old, half new.
+ * - the client's live subscription with its plan, and the trainer's own prices.
+ * A refresh of these replaces them at once, and only when every read succeeded.
  */
 import Dexie, { liveQuery, type EntityTable } from 'dexie';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { z } from 'zod';
 import { readPages } from '@/lib/read-pages';
 import { getSupabase } from '@/lib/supabase';
+import { whenEngineStarted } from '@/lib/device-store';
 import type { OutboxRecord } from '@/sync';
+import {
+  BOOKINGS_SINCE_DAYS,
+  REPLICAS,
+  openReplicaStore,
+  type Booking,
+  type ExceptionRow,
+  type LedgerRow,
+  type PaymentRow,
+  type WindowRow,
+} from '@/sync/replicas';
+import { serverReachability } from '@/sync/reachability';
 import { syncStatus } from '@/sync/status-store';
-import { bookingModel, cancellationPolicyModel, paymentModel, type Booking } from './model';
+import { cancellationPolicyModel } from './model';
 import { isBookingOutboxFunction } from './outbox-outcome';
 
-const instant = z.iso.datetime({ offset: true });
+export { ledgerRowModel, paymentRowModel, windowRowModel, exceptionRowModel } from '@/sync/replicas';
+export type { LedgerRow, PaymentRow, WindowRow, ExceptionRow } from '@/sync/replicas';
+
 const id = z.uuid();
-
-export const ledgerRowModel = z.object({
-  id,
-  client_id: id,
-  trainer_id: id.nullable(),
-  delta: z.number().int(),
-  reason: z.enum(['grant', 'purchase', 'spend', 'refund', 'adjustment']),
-  booking_id: id.nullable(),
-  payment_id: id.nullable(),
-  period_key: z.string().nullable(),
-  note: z.string().nullable(),
-  created_at: instant,
-});
-export type LedgerRow = z.infer<typeof ledgerRowModel>;
-
-export const paymentRowModel = paymentModel.extend({ description: z.string().nullable() });
-export type PaymentRow = z.infer<typeof paymentRowModel>;
 
 export const personModel = z.object({
   id,
@@ -77,42 +70,12 @@ export type OwnPricing = {
 
 export type SlotRow = { key: string; trainerId: string; startsAt: string; endsAt: string };
 
-export const windowRowModel = z.object({
-  id,
-  trainer_id: id,
-  day_of_week: z.number().int().min(0).max(6),
-  start_time: z.string(),
-  end_time: z.string(),
-  timezone: z.string(),
-  session_minutes: z.number().int(),
-  break_minutes: z.number().int(),
-  effective_from: z.string().nullable(),
-  effective_until: z.string().nullable(),
-});
-export type WindowRow = z.infer<typeof windowRowModel>;
-
-export const exceptionRowModel = z.object({
-  id,
-  trainer_id: id,
-  exception_date: z.string(),
-  start_time: z.string().nullable(),
-  end_time: z.string().nullable(),
-  timezone: z.string(),
-  reason: z.string().nullable(),
-});
-export type ExceptionRow = z.infer<typeof exceptionRowModel>;
-
 export type PlanInfo = { key: 'plan'; planName: string; status: string; freeMeetingsPerMonth: number; periodEnd: string } | null;
 type MetaRow = { key: string; value: unknown };
 
 export type BookingReplicaDb = Dexie & {
-  bookings: EntityTable<Booking, 'id'>;
-  ledger: EntityTable<LedgerRow, 'id'>;
-  payments: EntityTable<PaymentRow, 'id'>;
   people: EntityTable<Person, 'id'>;
   slots: EntityTable<SlotRow, 'key'>;
-  windows: EntityTable<WindowRow, 'id'>;
-  exceptions: EntityTable<ExceptionRow, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
 };
 
@@ -136,6 +99,8 @@ export function bookingReplicaDb(userId: string): BookingReplicaDb {
       exceptions: '&id, exception_date',
       meta: '&key',
     });
+    // The rows the server stores moved to the sync engine's replica (incremental).
+    db.version(2).stores({ bookings: null, ledger: null, payments: null, windows: null, exceptions: null });
     databases.set(userId, db);
   }
   return db;
@@ -144,17 +109,7 @@ export function bookingReplicaDb(userId: string): BookingReplicaDb {
 export type ReplicaRole = 'client' | 'trainer' | 'admin';
 /** Days of free slots fetched ahead (bookable_slots allows up to 93). */
 export const SLOT_DAYS_AHEAD = 28;
-const BOOKINGS_SINCE_DAYS = 120;
 const DAY_MS = 86_400_000;
-
-function parseAll<T>(model: z.ZodType<T>, rows: unknown[] | null): T[] {
-  const parsed: T[] = [];
-  for (const raw of rows ?? []) {
-    const result = model.safeParse(raw);
-    if (result.success) parsed.push(result.data);
-  }
-  return parsed;
-}
 
 class ReadFailed extends Error {}
 
@@ -163,8 +118,6 @@ function must<T>(what: string, result: { data: T | null; error: { message: strin
   return result.data;
 }
 
-const PAYMENT_COLUMNS =
-  'id, client_id, trainer_id, purpose, amount_cents, currency, provider, provider_ref, status, credits_purchased, paid_at, created_at, description';
 const PRICING_COLUMNS =
   'trainer_id, currency, offers_single, single_session_price_cents, offers_five_pack, five_pack_price_cents, offers_ten_pack, ten_pack_price_cents, cancellation_policy, free_trial_session';
 
@@ -193,52 +146,15 @@ function pricingOf(row: PricingRow): NonNullable<Person['pricing']> {
   };
 }
 
-/** Reads everything the user's screens need; throws ReadFailed when any read fails. */
+/**
+ * Reads what server functions compute for the user's screens (people, slots, plan, prices);
+ * throws ReadFailed when any read fails. The stored rows come through the replica.
+ */
 async function readFromServer(userId: string, role: ReplicaRole, now: Date) {
   const supabase = await getSupabase();
-  const since = new Date(now.getTime() - BOOKINGS_SINCE_DAYS * DAY_MS).toISOString();
-  // Paged: the API answers at most 1,000 rows a request (read-pages.ts).
-  const bookingsRead = readPages(
-    (from, to) =>
-      supabase
-        .from('bookings')
-        .select(
-          'id, trainer_id, client_id, kind, group_session_id, starts_at, ends_at, status, credits_spent, cancellation_policy, cancelled_at, cancel_reason, notes, server_rev',
-        )
-        .eq('deleted', false)
-        .gte('starts_at', since)
-        .order('starts_at')
-        .order('id')
-        .range(from, to),
-    { maxRows: 5000 },
-  );
   if (role === 'trainer') {
-    const [bookings, links, windows, exceptions, payments, balances, ownPricing] = await Promise.all([
-      bookingsRead,
+    const [links, balances, ownPricing] = await Promise.all([
       supabase.from('trainer_clients').select('client_id').eq('trainer_id', userId).eq('status', 'active').eq('deleted', false),
-      supabase
-        .from('trainer_availability')
-        .select(
-          'id, trainer_id, day_of_week, start_time, end_time, timezone, session_minutes, break_minutes, effective_from, effective_until',
-        )
-        .eq('trainer_id', userId)
-        .eq('deleted', false)
-        .order('day_of_week')
-        .order('start_time'),
-      supabase
-        .from('availability_exceptions')
-        .select('id, trainer_id, exception_date, start_time, end_time, timezone, reason')
-        .eq('trainer_id', userId)
-        .eq('deleted', false)
-        .gte('exception_date', now.toISOString().slice(0, 10))
-        .order('exception_date'),
-      supabase
-        .from('payments')
-        .select(PAYMENT_COLUMNS)
-        .eq('trainer_id', userId)
-        .eq('deleted', false)
-        .order('created_at', { ascending: false })
-        .limit(500),
       supabase.rpc('trainer_client_balances', {}),
       supabase
         .from('trainer_pricing')
@@ -259,9 +175,6 @@ async function readFromServer(userId: string, role: ReplicaRole, now: Date) {
       .filter((x): x is string => !!x);
     const profiles = clientIds.length ? must('profiles', await supabase.from('profiles').select('id, full_name').in('id', clientIds)) : [];
     return {
-      bookings: parseAll(bookingModel, must('bookings', bookings)),
-      ledger: [] as LedgerRow[],
-      payments: parseAll(paymentRowModel, must('payments', payments)),
       people: (profiles as Array<{ id: string; full_name: string }>).map((p) => ({
         id: p.id,
         fullName: p.full_name,
@@ -269,8 +182,6 @@ async function readFromServer(userId: string, role: ReplicaRole, now: Date) {
         credits: credits.get(p.id) ?? null,
       })),
       slots: [] as SlotRow[],
-      windows: parseAll(windowRowModel, must('trainer_availability', windows)),
-      exceptions: parseAll(exceptionRowModel, must('availability_exceptions', exceptions)),
       plan: null as PlanInfo,
       ownPricing: own ? { ...pricingOf(own), trialSessionsPerWeek: own.trial_sessions_per_week } : null,
     };
@@ -278,20 +189,7 @@ async function readFromServer(userId: string, role: ReplicaRole, now: Date) {
   // This month's free meetings of the client's plan, granted once per month (the server's rule;
   // booking would grant them too): so the balance shown is what the client can really spend.
   await supabase.rpc('grant_monthly_credits', {});
-  const [bookings, ledger, payments, links, subscription] = await Promise.all([
-    bookingsRead,
-    // Every entry: the balance is their sum.
-    readPages((from, to) =>
-      supabase
-        .from('credit_ledger')
-        .select('id, client_id, trainer_id, delta, reason, booking_id, payment_id, period_key, note, created_at')
-        .eq('client_id', userId)
-        .eq('deleted', false)
-        .order('created_at')
-        .order('id')
-        .range(from, to),
-    ),
-    supabase.from('payments').select(PAYMENT_COLUMNS).eq('client_id', userId).eq('deleted', false).order('created_at').limit(500),
+  const [links, subscription] = await Promise.all([
     supabase.from('trainer_clients').select('trainer_id').eq('client_id', userId).eq('status', 'active').eq('deleted', false),
     supabase
       .from('subscriptions')
@@ -346,17 +244,7 @@ async function readFromServer(userId: string, role: ReplicaRole, now: Date) {
         periodEnd: sub.current_period_end,
       }
     : null;
-  return {
-    bookings: parseAll(bookingModel, must('bookings', bookings)),
-    ledger: parseAll(ledgerRowModel, must('credit_ledger', ledger)),
-    payments: parseAll(paymentRowModel, must('payments', payments)),
-    people,
-    slots,
-    windows: [] as WindowRow[],
-    exceptions: [] as ExceptionRow[],
-    plan,
-    ownPricing: null as OwnPricing | null,
-  };
+  return { people, slots, plan, ownPricing: null as OwnPricing | null };
 }
 
 /**
@@ -373,30 +261,20 @@ export type RefreshResult = { ok: boolean; error?: string };
 
 async function runRefresh(userId: string, role: ReplicaRole, now: () => Date): Promise<RefreshResult> {
   try {
-    const data = await readFromServer(userId, role, now());
+    // The stored rows (incremental, through the engine) and the computed answers, side by side.
+    const engine = await whenEngineStarted();
+    const [rows, data] = await Promise.all([engine?.replicas.refreshAll(), readFromServer(userId, role, now())]);
+    const failed = rows && engine ? engine.replicas.tables.filter((table) => !rows.some((r) => r.table === table)) : [];
     const db = bookingReplicaDb(userId);
-    await db.transaction('rw', [db.bookings, db.ledger, db.payments, db.people, db.slots, db.windows, db.exceptions, db.meta], async () => {
-      await Promise.all([
-        db.bookings.clear(),
-        db.ledger.clear(),
-        db.payments.clear(),
-        db.people.clear(),
-        db.slots.clear(),
-        db.windows.clear(),
-        db.exceptions.clear(),
-      ]);
-      await db.bookings.bulkPut(data.bookings);
-      await db.ledger.bulkPut(data.ledger);
-      await db.payments.bulkPut(data.payments);
+    await db.transaction('rw', [db.people, db.slots, db.meta], async () => {
+      await Promise.all([db.people.clear(), db.slots.clear()]);
       await db.people.bulkPut(data.people);
       await db.slots.bulkPut(data.slots);
-      await db.windows.bulkPut(data.windows);
-      await db.exceptions.bulkPut(data.exceptions);
       await db.meta.put({ key: 'plan', value: data.plan });
       await db.meta.put({ key: 'ownPricing', value: data.ownPricing });
-      await db.meta.put({ key: 'refreshedAt', value: now().toISOString() });
+      if (failed.length === 0) await db.meta.put({ key: 'refreshedAt', value: now().toISOString() });
     });
-    return { ok: true };
+    return failed.length === 0 ? { ok: true } : { ok: false, error: `could not refresh ${failed.join(', ')}` };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
@@ -441,7 +319,7 @@ export function refreshBookingReplica(userId: string, role: ReplicaRole, now: ()
  */
 export function keepBookingReplicaFresh(userId: string, role: ReplicaRole): () => void {
   const refresh = () => {
-    if (typeof navigator === 'undefined' || navigator.onLine) void refreshBookingReplica(userId, role);
+    if (serverReachability.getState().reachable) void refreshBookingReplica(userId, role);
   };
   const finished = (records: OutboxRecord[]) =>
     new Set(records.filter((r) => isBookingOutboxFunction(r.fn) && (r.status === 'done' || r.status === 'refused')).map((r) => r.key));
@@ -452,10 +330,15 @@ export function keepBookingReplicaFresh(userId: string, role: ReplicaRole): () =
     seen = now;
   });
   refresh();
-  window.addEventListener('online', refresh);
+  // Back in reach of the server: the engine refreshes the rows; the computed answers follow.
+  let reachable = serverReachability.getState().reachable;
+  const stopWatchingReachability = serverReachability.subscribe((state) => {
+    if (state.reachable && !reachable) refresh();
+    reachable = state.reachable;
+  });
   return () => {
     unsubscribe();
-    window.removeEventListener('online', refresh);
+    stopWatchingReachability();
   };
 }
 
@@ -489,31 +372,37 @@ export const EMPTY_REPLICA: BookingReplica = {
 };
 
 /** Live view of the whole device copy (small: weeks of bookings, one client's ledger). */
-export function watchBookingReplica(userId: string, onChange: (replica: BookingReplica) => void): () => void {
+export function watchBookingReplica(userId: string, onChange: (replica: BookingReplica) => void, now: () => Date = () => new Date()): () => void {
   const db = bookingReplicaDb(userId);
+  const rows = openReplicaStore(userId, REPLICAS);
   const subscription = liveQuery(async (): Promise<BookingReplica> => {
+    const since = new Date(now().getTime() - BOOKINGS_SINCE_DAYS * DAY_MS).toISOString();
+    const today = now().toISOString().slice(0, 10);
     const [bookings, ledger, payments, people, slots, windows, exceptions, plan, refreshedAt, ownPricing] = await Promise.all([
-      db.bookings.orderBy('starts_at').toArray(),
-      db.ledger.orderBy('created_at').toArray(),
-      db.payments.orderBy('created_at').toArray(),
+      rows.rows('bookings').where('starts_at').aboveOrEqual(since).toArray() as Promise<unknown[]> as Promise<Booking[]>,
+      rows.rows('credit_ledger').where('client_id').equals(userId).sortBy('created_at') as Promise<unknown[]> as Promise<LedgerRow[]>,
+      rows.rows('payments').orderBy('created_at').toArray() as Promise<unknown[]> as Promise<PaymentRow[]>,
       db.people.toArray(),
       db.slots.orderBy('startsAt').toArray(),
-      db.windows.toArray(),
-      db.exceptions.orderBy('exception_date').toArray(),
+      rows.rows('trainer_availability').where('trainer_id').equals(userId).toArray() as Promise<unknown[]> as Promise<WindowRow[]>,
+      rows.rows('availability_exceptions').where('exception_date').aboveOrEqual(today).toArray() as Promise<unknown[]> as Promise<ExceptionRow[]>,
       db.meta.get('plan'),
       db.meta.get('refreshedAt'),
       db.meta.get('ownPricing'),
     ]);
+    // RLS lets a trainer read their clients' rows and a client their trainers' hours; each
+    // screen shows the user's own side, as before.
+    const mine = (payment: PaymentRow) => payment.client_id === userId || payment.trainer_id === userId;
     return {
       loaded: true,
       refreshedAt: typeof refreshedAt?.value === 'string' ? refreshedAt.value : null,
       bookings,
       ledger,
-      payments,
+      payments: payments.filter(mine),
       people,
       slots,
       windows,
-      exceptions,
+      exceptions: exceptions.filter((e) => e.trainer_id === userId),
       plan: (plan?.value as PlanInfo | undefined) ?? null,
       ownPricing: (ownPricing?.value as OwnPricing | undefined) ?? null,
     };

@@ -10,14 +10,15 @@
  * and whose details field is the code; parseRefusal() turns it into a BookingRefusal.
  */
 import { z } from 'zod';
+import { bookingModel, cancellationPolicyModel, paymentModel } from '@/sync/replicas';
+
+export { bookingModel, bookingStatusModel, cancellationPolicyModel, paymentModel, type Booking } from '@/sync/replicas';
 
 const instant = z.iso.datetime({ offset: true });
 const calendarDay = z.iso.date();
 const id = z.uuid();
 export const idempotencyKey = z.uuid();
 
-export const cancellationPolicyModel = z.enum(['always_free', 'up_to_12h', 'up_to_24h']);
-export const bookingStatusModel = z.enum(['requested', 'scheduled', 'confirmed', 'completed', 'cancelled', 'no_show']);
 export const creditPackModel = z.enum(['single', 'pack5', 'pack10']);
 export const paymentProviderModel = z.enum(['manual', 'stripe']);
 
@@ -146,23 +147,6 @@ export type RescheduleBookingArgs = z.infer<typeof rescheduleBookingArgsModel>;
 
 // Results -----------------------------------------------------------------------------------------
 
-export const bookingModel = z.object({
-  id,
-  trainer_id: id,
-  client_id: id.nullable(),
-  kind: z.enum(['one_to_one', 'group']),
-  group_session_id: id.nullable(),
-  starts_at: instant,
-  ends_at: instant,
-  status: bookingStatusModel,
-  credits_spent: z.number().int().min(0),
-  cancellation_policy: cancellationPolicyModel.nullable(),
-  cancelled_at: instant.nullable(),
-  cancel_reason: z.string().nullable(),
-  notes: z.string().nullable(),
-  server_rev: z.number().int(),
-});
-export type Booking = z.infer<typeof bookingModel>;
 
 const replayed = z.boolean();
 /** What the client can spend with the trainer afterwards (platform credits + that trainer's). */
@@ -193,20 +177,6 @@ export const markBookingStatusResultModel = z.object({ booking: bookingModel });
 export const bookableSlotModel = z.object({ starts_at: instant, ends_at: instant });
 export const bookableSlotsResultModel = z.array(bookableSlotModel);
 
-export const paymentModel = z.object({
-  id,
-  client_id: id,
-  trainer_id: id.nullable(),
-  purpose: z.enum(['subscription', 'credit_pack', 'session', 'other']),
-  amount_cents: z.number().int().min(0),
-  currency: z.string().regex(/^[A-Z]{3}$/),
-  provider: z.string(),
-  provider_ref: z.string().nullable(),
-  status: z.enum(['pending', 'succeeded', 'failed', 'refunded']),
-  credits_purchased: z.number().int().nullable(),
-  paid_at: instant.nullable(),
-  created_at: instant,
-});
 export const startCreditPurchaseResultModel = z.object({ payment: paymentModel, replayed });
 export const markPaymentSucceededResultModel = z.object({
   payment: paymentModel,

@@ -1,8 +1,10 @@
 /**
- * The bookings screens' data: the device's replica (booking-replica.ts), live, refreshed when
- * the screen opens online and on a Realtime change of bookings or the ledger while it is open
- * (keepBookingReplicaFresh, started at sign-in, refreshes when back online and when a booking
- * request of the outbox finishes). Also: sending a request through the outbox.
+ * The bookings screens' data: the device's replica (booking-replica.ts), live. The sync engine
+ * refreshes its stored rows at every poke; the computed answers (slots, people, plan) are
+ * refreshed when the screen opens online and on a poke of bookings, the ledger or payments
+ * while it is open (keepBookingReplicaFresh, started at sign-in, refreshes when the server is
+ * back in reach and when a booking request of the outbox finishes). Also: sending a request
+ * through the outbox.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
@@ -40,7 +42,7 @@ export function useBookingReplica(role: ReplicaRole): BookingData {
 
   const refreshNow = useCallback(() => {
     if (!userId) return;
-    if (typeof navigator !== 'undefined' && !navigator.onLine) {
+    if (!syncStatus.getState().online) {
       setRefreshFailed(true);
       return;
     }

@@ -8,6 +8,7 @@
 import Dexie, { liveQuery, type EntityTable } from 'dexie';
 import { getSupabase } from '@/lib/supabase';
 import { clientProfileModel, inviteCodeModel, inviteEmailModel, rosterRowModel, type ClientProfileFacts, type RosterEntry } from './roster-model';
+import { serverInReach } from '@/sync/reachability';
 
 type RosterDb = Dexie & { entries: EntityTable<RosterEntry, 'id'> };
 
@@ -83,7 +84,7 @@ export class NeedsConnectionError extends Error {
 /** A new invitation (optionally tied to an email); returns its code for the client. */
 export async function inviteClient(trainerId: string, emailText: string): Promise<{ code: string }> {
   const email = inviteEmailModel.parse(emailText);
-  if (typeof navigator !== 'undefined' && !navigator.onLine) throw new NeedsConnectionError('Inviting a client');
+  if (!serverInReach()) throw new NeedsConnectionError('Inviting a client');
   const supabase = await getSupabase();
   const { data, error } = await supabase.from('trainer_clients').insert({ trainer_id: trainerId, invited_email: email }).select('invite_code').single();
   if (error) throw new Error(error.message);
@@ -96,7 +97,7 @@ export async function inviteClient(trainerId: string, emailText: string): Promis
  * once, on the server; the client's data stays theirs.
  */
 export async function removeFromRoster(trainerId: string, entryId: string): Promise<void> {
-  if (typeof navigator !== 'undefined' && !navigator.onLine) throw new NeedsConnectionError('Removing a client');
+  if (!serverInReach()) throw new NeedsConnectionError('Removing a client');
   const supabase = await getSupabase();
   const { error } = await supabase.from('trainer_clients').update({ status: 'removed' }).eq('id', entryId);
   if (error) throw new Error(error.message);
@@ -106,7 +107,7 @@ export async function removeFromRoster(trainerId: string, entryId: string): Prom
 /** The client's side: join a trainer with the code they gave you. */
 export async function acceptInvitation(codeText: string): Promise<void> {
   const code = inviteCodeModel.parse(codeText);
-  if (typeof navigator !== 'undefined' && !navigator.onLine) throw new NeedsConnectionError('Joining a trainer');
+  if (!serverInReach()) throw new NeedsConnectionError('Joining a trainer');
   const supabase = await getSupabase();
   const { error } = await supabase.rpc('accept_invitation', { code });
   if (error) throw new Error(error.message);

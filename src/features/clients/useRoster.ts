@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useDeviceStore } from '@/lib/device-store';
 import { refreshRoster, watchRoster } from './roster-cache';
 import { sortRoster, type RosterEntry } from './roster-model';
+import { onBackInReach, serverInReach } from '@/sync/reachability';
 
 export type Roster = {
   entries: RosterEntry[];
@@ -10,7 +11,7 @@ export type Roster = {
   loaded: boolean;
 };
 
-/** The trainer's cached roster, live; refreshed from the server when online (on mount and on `online`). */
+/** The trainer's cached roster, live; refreshed from the server when online (on mount and when the server is back in reach). */
 export function useRoster(): Roster {
   const userId = useDeviceStore((s) => s.userId);
   const [state, setState] = useState<{ userId: string | null; entries: RosterEntry[] }>({ userId: null, entries: [] });
@@ -18,13 +19,13 @@ export function useRoster(): Roster {
     if (!userId) return;
     const stop = watchRoster(userId, (entries) => setState({ userId, entries }));
     const refresh = () => {
-      if (navigator.onLine) void refreshRoster(userId);
+      if (serverInReach()) void refreshRoster(userId);
     };
     refresh();
-    window.addEventListener('online', refresh);
+    const stopListening = onBackInReach(refresh);
     return () => {
       stop();
-      window.removeEventListener('online', refresh);
+      stopListening();
     };
   }, [userId]);
   const current = state.userId === userId && userId !== null;

@@ -12,6 +12,7 @@ import { bodyWeightFromKg } from '@/features/progress/body-units';
 import { changeOver, seriesOf, weeklyRate, inRange } from '@/features/progress/measurement-trend';
 import { useToday as useTodayWorkout, useClientId } from '@/features/workouts/useWorkoutData';
 import { cachedNextBooking, refreshNextBooking, type NextBooking } from './next-booking';
+import { onBackInReach, serverInReach } from '@/sync/reachability';
 
 function TodayWorkoutCard() {
   const today = useTodayWorkout();
@@ -39,11 +40,10 @@ function NextBookingCard({ clientId }: { clientId: string }) {
   const [booking, setBooking] = useState<NextBooking | null>(() => cachedNextBooking(clientId));
   useEffect(() => {
     const refresh = () => {
-      if (navigator.onLine) void refreshNextBooking(clientId).then((next) => next !== undefined && setBooking(next));
+      if (serverInReach()) void refreshNextBooking(clientId).then((next) => next !== undefined && setBooking(next));
     };
     refresh();
-    window.addEventListener('online', refresh);
-    return () => window.removeEventListener('online', refresh);
+    return onBackInReach(refresh);
   }, [clientId]);
   return (
     <section className="card" aria-labelledby="home-booking">

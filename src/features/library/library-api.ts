@@ -9,11 +9,12 @@
 import { refreshCatalogue } from '@/lib/exercise-catalogue';
 import { getSupabase } from '@/lib/supabase';
 import type { ExerciseForm } from './library-model';
+import { serverInReach } from '@/sync/reachability';
 
 export class LibraryWriteError extends Error {}
 
 function assertOnline(action: string): void {
-  if (typeof navigator !== 'undefined' && !navigator.onLine) throw new LibraryWriteError(`${action} needs a connection. Your search and filters keep working offline.`);
+  if (!serverInReach()) throw new LibraryWriteError(`${action} needs a connection. Your search and filters keep working offline.`);
 }
 
 function explain(error: { code?: string; message: string }, name: string): LibraryWriteError {
@@ -56,7 +57,7 @@ export async function loadCategories(): Promise<Category[]> {
       return [];
     }
   })();
-  if (typeof navigator !== 'undefined' && !navigator.onLine) return cached;
+  if (!serverInReach()) return cached;
   try {
     const supabase = await getSupabase();
     const { data, error } = await supabase.from('exercise_categories').select('id, parent_id, name, position').eq('deleted', false).order('position');

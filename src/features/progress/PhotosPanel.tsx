@@ -3,6 +3,7 @@ import { newRowId } from '@/db';
 import { photoBucket, uploadPendingPhotos } from './photo-upload';
 import { progressStore, type PhotoPose, type PhotoRecord } from './progress-store';
 import { usePhotos, useUserId } from './useProgressData';
+import { onBackInReach } from '@/sync/reachability';
 
 const POSES: PhotoPose[] = ['front', 'side', 'back'];
 
@@ -41,8 +42,7 @@ export function PhotosPanel({ today }: { today: string }) {
   useEffect(() => {
     const upload = () => void uploadPendingPhotos(userId);
     upload();
-    window.addEventListener('online', upload);
-    return () => window.removeEventListener('online', upload);
+    return onBackInReach(upload);
   }, [userId, photos.length]);
 
   async function add(file: File | undefined) {

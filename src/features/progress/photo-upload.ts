@@ -8,6 +8,7 @@
  */
 import { getSupabase } from '@/lib/supabase';
 import { progressStore, type PhotoRecord } from './progress-store';
+import { serverInReach } from '@/sync/reachability';
 
 export const photoBucket: string = import.meta.env.VITE_SUPABASE_PHOTO_BUCKET ?? '';
 
@@ -18,7 +19,7 @@ export function photoPath(photo: Pick<PhotoRecord, 'id' | 'clientId' | 'takenOn'
 
 /** Uploads photos not yet uploaded; returns how many went up. Does nothing without a bucket. */
 export async function uploadPendingPhotos(userId: string): Promise<number> {
-  if (!photoBucket || !navigator.onLine) return 0;
+  if (!photoBucket || !serverInReach()) return 0;
   const db = progressStore(userId);
   const pending = (await db.photos.toArray()).filter((p) => p.uploadedPath === null && p.clientId === userId);
   if (pending.length === 0) return 0;

@@ -14,6 +14,7 @@ import Dexie, { liveQuery, type EntityTable } from 'dexie';
 import { z } from 'zod';
 import { getSupabase } from '@/lib/supabase';
 import { checkInFormModel, type CheckInForm } from './check-in-model';
+import { serverInReach } from '@/sync/reachability';
 
 export const photoPoseModel = z.enum(['front', 'side', 'back']);
 export type PhotoPose = z.infer<typeof photoPoseModel>;
@@ -151,7 +152,7 @@ export async function saveCheckInForm(
   if (error)
     return {
       ok: false,
-      message: navigator.onLine ? error.message : 'You are offline: the questionnaire is saved when you are back online. Try again then.',
+      message: serverInReach() ? error.message : 'You are offline: the questionnaire is saved when you are back online. Try again then.',
     };
   await refreshCheckInForms(userId);
   return { ok: true };

@@ -9,23 +9,24 @@ import { exerciseName, useExerciseCatalogue } from '@/lib/useExerciseCatalogue';
 import { earnedAchievements, type AchievementKind } from './achievement-rules';
 import { refreshAchievements } from './progress-store';
 import { useClientDoneSets, useClientSessions, useGoals, useServerAchievements, useUserId } from './useProgressData';
+import { onBackInReach, serverInReach } from '@/sync/reachability';
 
 export type ShownAchievement = { key: string; kind: AchievementKind; title: string; earnedAt: string | null; synced: boolean };
 
-/** Server grants for these clients, refreshed when online (on mount, on `online`, every minute). */
+/** Server grants for these clients, refreshed when the server is in reach (on mount, when it is back, every minute). */
 export function useAchievementRefresh(clientIds: readonly string[]): void {
   const userId = useUserId();
   const key = [...clientIds].sort().join(',');
   useEffect(() => {
     const ids = key ? key.split(',') : [];
     const refresh = () => {
-      if (navigator.onLine) void refreshAchievements(userId, ids);
+      if (serverInReach()) void refreshAchievements(userId, ids);
     };
     refresh();
-    window.addEventListener('online', refresh);
+    const stopListening = onBackInReach(refresh);
     const timer = setInterval(refresh, 60_000);
     return () => {
-      window.removeEventListener('online', refresh);
+      stopListening();
       clearInterval(timer);
     };
   }, [userId, key]);

@@ -26,6 +26,7 @@ import {
   type PersonRecord,
   type PhotoRecord,
 } from './progress-store';
+import { onBackInReach, serverInReach } from '@/sync/reachability';
 
 /** The name of the meal plan that carries the targets a trainer sets from the calculator. */
 export const DAILY_TARGETS = 'Daily targets';
@@ -149,11 +150,10 @@ export function useMyClients() {
   const userId = useUserId();
   useEffect(() => {
     const refresh = () => {
-      if (navigator.onLine) void refreshMyClients(userId);
+      if (serverInReach()) void refreshMyClients(userId);
     };
     refresh();
-    window.addEventListener('online', refresh);
-    return () => window.removeEventListener('online', refresh);
+    return onBackInReach(refresh);
   }, [userId]);
   return useStoreQuery((id) => progressStore(id).people.toArray(), [], NO_PEOPLE);
 }
@@ -163,11 +163,10 @@ export function useCheckInForms() {
   const userId = useUserId();
   useEffect(() => {
     const refresh = () => {
-      if (navigator.onLine) void refreshCheckInForms(userId);
+      if (serverInReach()) void refreshCheckInForms(userId);
     };
     refresh();
-    window.addEventListener('online', refresh);
-    return () => window.removeEventListener('online', refresh);
+    return onBackInReach(refresh);
   }, [userId]);
   return useStoreQuery((id) => progressStore(id).forms.toArray(), [], NO_FORMS);
 }
