@@ -4,7 +4,6 @@ import { loadCachedProfile, refreshProfile, useProfile, useSessionStore } from '
 import { startBookingReplica } from '@/features/bookings';
 import { openDevice, useDeviceStore } from '@/lib/device-store';
 import { afterFirstScreen } from '@/lib/first-screen';
-import { refreshCatalogue } from '@/lib/exercise-catalogue';
 import { AppRoutes } from './AppRoutes';
 import { onBackInReach, serverInReach } from '@/sync/reachability';
 
@@ -30,7 +29,6 @@ export function SignedInApp({ session }: { session: Session }) {
     const refresh = () => {
       if (!serverInReach()) return;
       void refreshProfile(userId);
-      void refreshCatalogue(userId);
     };
     refresh();
     const stopListening = onBackInReach(refresh);

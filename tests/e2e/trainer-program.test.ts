@@ -109,8 +109,8 @@ describe('building a program offline', () => {
       await shell.goTo('Programs');
       await programs.heading.waitFor();
       const id = trainer.userId.toLowerCase();
-      await expect.poll(() => cachedCount(phone.page, `fitcoach-catalogue-${id}`, 'exercises'), { timeout: 20_000 }).toBe(DAYS.length);
-      await expect.poll(() => cachedCount(phone.page, `fitcoach-roster-${id}`, 'entries'), { timeout: 20_000 }).toBe(1);
+      await expect.poll(() => cachedCount(phone.page, `fitcoach-replicas-${id}`, 'exercises'), { timeout: 20_000 }).toBe(DAYS.length);
+      await expect.poll(() => cachedCount(phone.page, `fitcoach-replicas-${id}`, 'trainer_clients'), { timeout: 20_000 }).toBe(1);
 
       // Offline from here: build the template and assign it.
       await cutNetwork(phone.context);

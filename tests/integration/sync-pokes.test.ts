@@ -88,13 +88,32 @@ describe('pokes', () => {
   });
 
   it('reach both sides of a credit, the server-decided data the bookings replica keeps', async () => {
-    await admin.query(`insert into public.credit_ledger (client_id, trainer_id, delta, reason, note) values ($1, $2, 3, 'adjustment', 'welcome')`, [
-      client.id,
-      trainer.id,
-    ]);
+    await admin.query(
+      `insert into public.credit_ledger (client_id, trainer_id, delta, reason, note) values ($1, $2, 3, 'adjustment', 'welcome')`,
+      [client.id, trainer.id],
+    );
     await settle();
     expect(take(client)).toEqual(['credit_ledger']);
     expect(take(trainer)).toEqual(['credit_ledger']);
+    expect(take(stranger)).toEqual([]);
+  });
+
+  it("reach a trainer's clients when the trainer publishes (exercises, questionnaires, hours), and the people who see a changed name", async () => {
+    await trainer.client.from('exercises').insert({ trainer_id: trainer.id, name: 'Poke row', body_part: 'back', equipment: 'cable' });
+    await admin.query(
+      `insert into public.trainer_availability (trainer_id, day_of_week, start_time, end_time, timezone, session_minutes, break_minutes)
+       values ($1, 2, '09:00', '12:00', 'UTC', 60, 0)`,
+      [trainer.id],
+    );
+    await settle();
+    expect(take(client)).toEqual(['exercises', 'trainer_availability']);
+    expect(take(trainer)).toEqual(['exercises', 'trainer_availability']);
+    expect(take(stranger)).toEqual([]);
+
+    await admin.query(`update public.profiles set full_name = 'Casey Jones' where id = $1`, [client.id]);
+    await settle();
+    expect(take(client)).toEqual(['profiles']);
+    expect(take(trainer)).toEqual(['profiles']);
     expect(take(stranger)).toEqual([]);
   });
 
@@ -109,6 +128,10 @@ describe('pokes', () => {
       trainer.id,
       client.id,
     ]);
+    await settle();
+    // The roster changed for both of them; after that, the trainer hears nothing of the client.
+    expect(take(client)).toEqual(['trainer_clients']);
+    expect(take(trainer)).toEqual(['trainer_clients']);
     await admin.query(`insert into public.measurements (client_id, weight_kg) values ($1, 80)`, [client.id]);
     await settle();
     expect(take(client)).toEqual(['measurements']);

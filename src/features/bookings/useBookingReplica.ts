@@ -15,7 +15,7 @@ import { EMPTY_REPLICA, refreshBookingReplica, watchBookingReplica, type Booking
 import { isBookingOutboxFunction, type BookingOutboxFunction } from './outbox-outcome';
 
 /** The server-decided tables this replica holds rows of: a poke for one refreshes it. */
-const BOOKING_TABLES = new Set(['bookings', 'credit_ledger', 'payments']);
+const BOOKING_TABLES = new Set(['bookings', 'credit_ledger', 'payments', 'trainer_availability', 'availability_exceptions', 'profiles']);
 
 export type BookingData = {
   replica: BookingReplica;

@@ -10,7 +10,7 @@ import { syncStatus } from '@/sync/status-store';
 import { exerciseName, useExerciseCatalogue } from '@/lib/useExerciseCatalogue';
 import { adherenceText, summariseClient, startOfWeek } from './client-summary';
 import { bestLifts, recentSessions } from './client-detail';
-import { removeFromRoster } from './roster-cache';
+import { removeFromRoster } from './roster-api';
 import { rosterLabel } from './roster-model';
 import { useClientRows } from './useClientData';
 import { useRoster } from './useRoster';
@@ -225,7 +225,7 @@ export function ClientDetailScreen() {
           onClick={() => {
             if (!userId || !window.confirm(`Remove ${name}? You lose access to their data at once; it stays theirs.`)) return;
             setRemoving(true);
-            removeFromRoster(userId, entry.id)
+            removeFromRoster(entry.id)
               .then(() => navigate('/clients'))
               .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)))
               .finally(() => setRemoving(false));

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { useDeviceStore } from '@/lib/device-store';
 import { arrivalText, useFirstArrival } from '@/lib/first-arrival';
 import { adherenceText, summariseClient } from './client-summary';
-import { inviteClient, NeedsConnectionError } from './roster-cache';
+import { inviteClient, NeedsConnectionError } from './roster-api';
 import { rosterLabel, type RosterEntry } from './roster-model';
 import { useRosterRows as useClientData } from './useClientData';
 import { useRoster } from './useRoster';

@@ -1,7 +1,7 @@
 /** The client's side of an invitation: enter the trainer's code (or open their link). */
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { acceptInvitation } from './roster-cache';
+import { acceptInvitation } from './roster-api';
 
 export function JoinTrainerScreen() {
   const { code: fromLink = '' } = useParams();

@@ -1,42 +1,38 @@
 /**
- * The trainer's roster as the device keeps it: trainer_clients rows (with the client's name
- * and profile when the relationship is active), parsed at the network boundary. trainer_clients
- * is not a synced RxDB collection (the synced model keeps to RxDB's 12): it is read with
- * supabase-js when online and cached in Dexie (roster-cache.ts), like the exercise catalogue.
+ * The trainer's roster as the device shows it: the roster replica's trainer_clients rows, with
+ * the client's name (the people replica) and profile (while the relationship is active).
+ * trainer_clients is server-decided data, not a synced RxDB collection: the sync engine keeps
+ * it fresh (src/sync/replicas/roster.ts); roster-api.ts makes the changes.
  */
 import { z } from 'zod';
+import type { ClientProfileFacts, PersonRow, RosterRow, RosterStatus } from '@/sync/replicas';
 
-export const rosterStatus = z.enum(['invited', 'active', 'removed']);
-export type RosterStatus = z.infer<typeof rosterStatus>;
+export { clientProfileModel, rosterRowModel, rosterStatus, type ClientProfileFacts, type RosterStatus } from '@/sync/replicas';
 
-export const rosterRowModel = z.object({
-  id: z.string(),
-  client_id: z.string().nullable(),
-  invited_email: z.string().nullable(),
-  invite_code: z.string(),
-  status: rosterStatus,
-  invited_at: z.string(),
-  accepted_at: z.string().nullable(),
-  removed_at: z.string().nullable(),
-  deleted: z.boolean(),
-});
-
-export const clientProfileModel = z.object({
-  client_id: z.string(),
-  goal: z.string().nullable(),
-  experience_level: z.string().nullable(),
-  preferred_days_per_week: z.number().nullable(),
-  height_cm: z.coerce.number().nullable(),
-  current_weight_kg: z.coerce.number().nullable(),
-  limitations: z.string().nullable(),
-});
-export type ClientProfileFacts = z.infer<typeof clientProfileModel>;
-
-export type RosterEntry = Omit<z.infer<typeof rosterRowModel>, 'deleted'> & {
+export type RosterEntry = Omit<RosterRow, 'trainer_id'> & {
   /** The client's name (active clients; an invitation shows its email). */
   full_name: string | null;
   profile: ClientProfileFacts | null;
 };
+
+/**
+ * The roster entries of a trainer's rows. A removed client keeps the name last known (the
+ * server no longer serves their profile row), never their details.
+ */
+export function rosterEntries(
+  rows: readonly RosterRow[],
+  people: ReadonlyMap<string, Pick<PersonRow, 'full_name'>>,
+  profiles: ReadonlyMap<string, ClientProfileFacts>,
+): RosterEntry[] {
+  return rows.map(({ trainer_id: _trainer, ...row }) => {
+    const active = row.status === 'active' && row.client_id !== null;
+    return {
+      ...row,
+      full_name: row.client_id ? (people.get(row.client_id)?.full_name ?? null) : null,
+      profile: active ? (profiles.get(row.client_id as string) ?? null) : null,
+    };
+  });
+}
 
 /** How the roster lists a person: their name, else the invited email, else the code. */
 export function rosterLabel(entry: Pick<RosterEntry, 'full_name' | 'invited_email' | 'invite_code'>): string {
@@ -46,7 +42,9 @@ export function rosterLabel(entry: Pick<RosterEntry, 'full_name' | 'invited_emai
 const STATUS_ORDER: Record<RosterStatus, number> = { active: 0, invited: 1, removed: 2 };
 
 /** Active first, then open invitations, then removed; by name within each. */
-export function sortRoster<T extends Pick<RosterEntry, 'status' | 'full_name' | 'invited_email' | 'invite_code'>>(entries: readonly T[]): T[] {
+export function sortRoster<T extends Pick<RosterEntry, 'status' | 'full_name' | 'invited_email' | 'invite_code'>>(
+  entries: readonly T[],
+): T[] {
   return [...entries].sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || rosterLabel(a).localeCompare(rosterLabel(b)));
 }
 

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useDeviceStore } from '@/lib/device-store';
-import { refreshRoster, watchRoster } from './roster-cache';
+import { refreshRoster, watchRoster } from './roster-api';
 import { sortRoster, type RosterEntry } from './roster-model';
-import { onBackInReach, serverInReach } from '@/sync/reachability';
+import { serverInReach } from '@/sync/reachability';
 
 export type Roster = {
   entries: RosterEntry[];
@@ -11,22 +11,16 @@ export type Roster = {
   loaded: boolean;
 };
 
-/** The trainer's cached roster, live; refreshed from the server when online (on mount and when the server is back in reach). */
+/** The trainer's cached roster, live; kept fresh by the sync engine (refreshed on mount too). */
 export function useRoster(): Roster {
   const userId = useDeviceStore((s) => s.userId);
   const [state, setState] = useState<{ userId: string | null; entries: RosterEntry[] }>({ userId: null, entries: [] });
   useEffect(() => {
     if (!userId) return;
     const stop = watchRoster(userId, (entries) => setState({ userId, entries }));
-    const refresh = () => {
-      if (serverInReach()) void refreshRoster(userId);
-    };
-    refresh();
-    const stopListening = onBackInReach(refresh);
-    return () => {
-      stop();
-      stopListening();
-    };
+    // The sync engine keeps the roster fresh (pokes, resyncs); opening the screen asks at once.
+    if (serverInReach()) void refreshRoster();
+    return stop;
   }, [userId]);
   const current = state.userId === userId && userId !== null;
   const entries = useMemo(() => (current ? sortRoster(state.entries) : []), [current, state.entries]);

@@ -31,7 +31,7 @@ export async function saveExercise(trainerId: string, id: string | null, form: E
     ? await supabase.from('exercises').update(row).eq('id', id).eq('trainer_id', trainerId).select('id').single()
     : await supabase.from('exercises').insert({ ...row, trainer_id: trainerId }).select('id').single();
   if (result.error) throw explain(result.error, form.name);
-  await refreshCatalogue(trainerId);
+  await refreshCatalogue();
   return (result.data as { id: string }).id;
 }
 
@@ -41,7 +41,7 @@ export async function setArchived(trainerId: string, id: string, archived: boole
   const supabase = await getSupabase();
   const { error } = await supabase.from('exercises').update({ archived, updated_at: new Date().toISOString() }).eq('id', id).eq('trainer_id', trainerId);
   if (error) throw new LibraryWriteError(error.message);
-  await refreshCatalogue(trainerId);
+  await refreshCatalogue();
 }
 
 export type Category = { id: string; parent_id: string | null; name: string; position: number };

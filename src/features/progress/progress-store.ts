@@ -3,16 +3,15 @@
  * collection: the synced model already uses the 12 RxDB allows):
  * - photos: progress photos as blobs (front/side/back), kept on the device; uploaded to
  *   Supabase Storage when the project has a photo bucket configured (photo-upload.ts);
- * - achievements: the server's granted achievements, read with supabase-js when online;
- * - forms: check-in questionnaires (the trainer's own, or the client's trainers');
- * - people: names of the trainer's clients, for the trainer's screens;
  * - seen: achievement keys the user has already been shown (no toast twice).
- * Every read from the network is parsed with zod; offline, the cached copy stays.
+ * The server's achievements and questionnaires, and the trainer's clients' names, are the sync
+ * engine's progress, roster and people replicas (src/sync/replicas), read here.
  */
-import { readPages } from '@/lib/read-pages';
 import Dexie, { liveQuery, type EntityTable } from 'dexie';
 import { z } from 'zod';
+import { whenEngineStarted } from '@/lib/device-store';
 import { getSupabase } from '@/lib/supabase';
+import { REPLICAS, openReplicaStore, type AchievementRecord, type PersonRow, type RosterRow } from '@/sync/replicas';
 import { checkInFormModel, type CheckInForm } from './check-in-model';
 import { serverInReach } from '@/sync/reachability';
 
@@ -31,18 +30,7 @@ export type PhotoRecord = {
   uploadedPath: string | null;
 };
 
-export const achievementRecordModel = z.object({
-  id: z.string(),
-  client_id: z.string(),
-  kind: z.enum(['milestone', 'streak', 'pr', 'goal', 'fun']),
-  key: z.string(),
-  title: z.string(),
-  description: z.string().nullable(),
-  earned_at: z.string(),
-  details: z.record(z.string(), z.unknown()),
-  deleted: z.boolean(),
-});
-export type AchievementRecord = Omit<z.infer<typeof achievementRecordModel>, 'deleted'>;
+export { achievementRecordModel, type AchievementRecord } from '@/sync/replicas';
 
 /** A person the signed-in trainer works with (their active clients). */
 export type PersonRecord = { id: string; fullName: string; activeClient: boolean };
@@ -50,9 +38,6 @@ type SeenRecord = { key: string };
 
 export type ProgressStore = Dexie & {
   photos: EntityTable<PhotoRecord, 'id'>;
-  achievements: EntityTable<AchievementRecord, 'id'>;
-  forms: EntityTable<CheckInForm, 'id'>;
-  people: EntityTable<PersonRecord, 'id'>;
   seen: EntityTable<SeenRecord, 'key'>;
 };
 
@@ -69,6 +54,8 @@ export function progressStore(userId: string): ProgressStore {
       people: '&id',
       seen: '&key',
     });
+    // Achievements, questionnaires and people moved to the sync engine's replicas.
+    db.version(2).stores({ achievements: null, forms: null, people: null });
     stores.set(userId, db);
   }
   return db;
@@ -82,37 +69,9 @@ export function watch<T>(query: () => Promise<T>, onChange: (value: T) => void):
 
 // Achievements ----------------------------------------------------------------------------------
 
-/** Replaces the cached achievements of these clients with the server's. Offline: keeps the cache. */
-export async function refreshAchievements(userId: string, clientIds: readonly string[]): Promise<boolean> {
-  if (clientIds.length === 0) return true;
-  const supabase = await getSupabase();
-  const { data, error } = await readPages((from, to) =>
-    supabase
-      .from('achievements')
-      .select('id, client_id, kind, key, title, description, earned_at, details, deleted')
-      .in('client_id', [...clientIds])
-      .order('earned_at')
-      .order('id')
-      .range(from, to),
-  );
-  if (error || !data) return false;
-  const rows: AchievementRecord[] = [];
-  for (const raw of data as unknown[]) {
-    const parsed = achievementRecordModel.safeParse(raw);
-    if (parsed.success && !parsed.data.deleted) {
-      const { deleted: _deleted, ...row } = parsed.data;
-      rows.push(row);
-    }
-  }
-  const db = progressStore(userId);
-  await db.transaction('rw', db.achievements, async () => {
-    await db.achievements
-      .where('client_id')
-      .anyOf([...clientIds])
-      .delete();
-    await db.achievements.bulkPut(rows);
-  });
-  return true;
+/** Brings the server's achievements up to date now; false when they could not be read. */
+export async function refreshAchievements(): Promise<boolean> {
+  return (await (await whenEngineStarted())?.replicas.refreshTable('achievements')) != null;
 }
 
 export async function markSeen(userId: string, keys: readonly string[]): Promise<void> {
@@ -121,23 +80,8 @@ export async function markSeen(userId: string, keys: readonly string[]): Promise
 
 // Check-in questionnaires -------------------------------------------------------------------------
 
-const FORM_COLUMNS = 'id, trainer_id, name, description, questions, active, updated_at, deleted';
-
-export async function refreshCheckInForms(userId: string): Promise<boolean> {
-  const supabase = await getSupabase();
-  const { data, error } = await supabase.from('check_in_forms').select(FORM_COLUMNS).order('updated_at');
-  if (error || !data) return false;
-  const forms: CheckInForm[] = [];
-  for (const raw of data as unknown[]) {
-    const parsed = checkInFormModel.safeParse(raw);
-    if (parsed.success && !parsed.data.deleted) forms.push(parsed.data);
-  }
-  const db = progressStore(userId);
-  await db.transaction('rw', db.forms, async () => {
-    await db.forms.clear();
-    await db.forms.bulkPut(forms);
-  });
-  return true;
+export async function refreshCheckInForms(): Promise<boolean> {
+  return (await (await whenEngineStarted())?.replicas.refreshTable('check_in_forms')) != null;
 }
 
 /** Saves the trainer's questionnaire (needs the network: forms are not synced rows). */
@@ -154,36 +98,39 @@ export async function saveCheckInForm(
       ok: false,
       message: serverInReach() ? error.message : 'You are offline: the questionnaire is saved when you are back online. Try again then.',
     };
-  await refreshCheckInForms(userId);
+  await refreshCheckInForms();
   return { ok: true };
 }
 
 // People --------------------------------------------------------------------------------------
 
-/** The trainer's active clients and their names, cached for offline. Offline: keeps the cache. */
-export async function refreshMyClients(userId: string): Promise<void> {
-  const supabase = await getSupabase();
-  const { data: links, error } = await supabase
-    .from('trainer_clients')
-    .select('client_id')
-    .eq('trainer_id', userId)
-    .eq('status', 'active')
-    .eq('deleted', false);
-  if (error || !links) return;
-  const ids = [
-    ...new Set(links.map((l: { client_id: string | null }) => l.client_id).filter((id): id is string => typeof id === 'string')),
-  ];
-  const names = new Map<string, string>();
-  if (ids.length > 0) {
-    const { data, error: nameError } = await supabase.from('profiles').select('id, full_name').in('id', ids);
-    if (nameError || !data) return;
-    const parsed = z.array(z.object({ id: z.string(), full_name: z.string() })).safeParse(data);
-    if (!parsed.success) return;
-    for (const p of parsed.data) names.set(p.id, p.full_name);
-  }
-  const db = progressStore(userId);
-  await db.transaction('rw', db.people, async () => {
-    await db.people.clear();
-    await db.people.bulkPut(ids.map((id) => ({ id, fullName: names.get(id) ?? 'Client', activeClient: true })));
-  });
+/** Brings the roster and names up to date now. */
+export async function refreshRosterNames(): Promise<boolean> {
+  const engine = await whenEngineStarted();
+  if (!engine) return false;
+  const results = await Promise.all(['trainer_clients', 'profiles'].map((table) => engine.replicas.refreshTable(table)));
+  return results.every((result) => result !== null);
+}
+
+/** The trainer's active clients with their names, from the roster and people replicas. */
+export async function myClients(userId: string): Promise<PersonRecord[]> {
+  const store = openReplicaStore(userId, REPLICAS);
+  const [links, people] = await Promise.all([
+    store.rows('trainer_clients').where('trainer_id').equals(userId).toArray() as Promise<unknown[]> as Promise<RosterRow[]>,
+    store.rows('profiles').toArray() as Promise<unknown[]> as Promise<PersonRow[]>,
+  ]);
+  const names = new Map(people.map((p) => [p.id, p.full_name]));
+  const ids = [...new Set(links.filter((l) => l.status === 'active' && l.client_id).map((l) => l.client_id as string))];
+  return ids.map((id) => ({ id, fullName: names.get(id) ?? 'Client', activeClient: true }));
+}
+
+/** The achievements of one client on the device. */
+export async function clientAchievements(userId: string, clientId: string): Promise<AchievementRecord[]> {
+  const rows = openReplicaStore(userId, REPLICAS).rows('achievements');
+  return (await rows.where('client_id').equals(clientId).toArray()) as unknown[] as AchievementRecord[];
+}
+
+/** The questionnaires on the device. */
+export async function checkInForms(userId: string): Promise<CheckInForm[]> {
+  return (await openReplicaStore(userId, REPLICAS).rows('check_in_forms').toArray()) as unknown[] as CheckInForm[];
 }

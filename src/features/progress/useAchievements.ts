@@ -8,28 +8,16 @@ import { useHabitLogs, useHabits } from '@/features/habits';
 import { exerciseName, useExerciseCatalogue } from '@/lib/useExerciseCatalogue';
 import { earnedAchievements, type AchievementKind } from './achievement-rules';
 import { refreshAchievements } from './progress-store';
-import { useClientDoneSets, useClientSessions, useGoals, useServerAchievements, useUserId } from './useProgressData';
-import { onBackInReach, serverInReach } from '@/sync/reachability';
+import { useClientDoneSets, useClientSessions, useGoals, useServerAchievements } from './useProgressData';
+import { serverInReach } from '@/sync/reachability';
 
 export type ShownAchievement = { key: string; kind: AchievementKind; title: string; earnedAt: string | null; synced: boolean };
 
-/** Server grants for these clients, refreshed when the server is in reach (on mount, when it is back, every minute). */
-export function useAchievementRefresh(clientIds: readonly string[]): void {
-  const userId = useUserId();
-  const key = [...clientIds].sort().join(',');
+/** Server grants: the sync engine keeps them fresh (pokes, resyncs); a screen that shows them asks at once. */
+export function useAchievementRefresh(): void {
   useEffect(() => {
-    const ids = key ? key.split(',') : [];
-    const refresh = () => {
-      if (serverInReach()) void refreshAchievements(userId, ids);
-    };
-    refresh();
-    const stopListening = onBackInReach(refresh);
-    const timer = setInterval(refresh, 60_000);
-    return () => {
-      stopListening();
-      clearInterval(timer);
-    };
-  }, [userId, key]);
+    if (serverInReach()) void refreshAchievements();
+  }, []);
 }
 
 export function useAchievements(
@@ -43,7 +31,7 @@ export function useAchievements(
   const habitLogs = useHabitLogs(clientId);
   const goals = useGoals(clientId);
   const catalogue = useExerciseCatalogue();
-  useAchievementRefresh([clientId]);
+  useAchievementRefresh();
   const local = useMemo(() => {
     if (!options.includeLocal || !sessions || !sets || !habits || !habitLogs || !goals) return [];
     return earnedAchievements({ sessions, sets, habits, habitLogs, goals, exerciseName: (id) => exerciseName(catalogue, id) });

@@ -18,15 +18,18 @@ import type { BodyUnits } from './body-units';
 import type { Targets } from './calculator';
 import type { CheckInForm } from './check-in-model';
 import {
+  checkInForms,
+  clientAchievements,
+  myClients,
   progressStore,
   refreshCheckInForms,
-  refreshMyClients,
+  refreshRosterNames,
   watch,
   type AchievementRecord,
   type PersonRecord,
   type PhotoRecord,
 } from './progress-store';
-import { onBackInReach, serverInReach } from '@/sync/reachability';
+import { serverInReach } from '@/sync/reachability';
 
 /** The name of the meal plan that carries the targets a trainer sets from the calculator. */
 export const DAILY_TARGETS = 'Daily targets';
@@ -135,7 +138,7 @@ export function usePhotos(clientId: string) {
 
 export function useServerAchievements(clientId: string) {
   return useStoreQuery(
-    (userId) => progressStore(userId).achievements.where('client_id').equals(clientId).toArray(),
+    (userId) => clientAchievements(userId, clientId),
     [clientId],
     NO_ACHIEVEMENTS,
   );
@@ -145,30 +148,20 @@ export function useSeenAchievementKeys() {
   return useStoreQuery(async (userId) => new Set((await progressStore(userId).seen.toArray()).map((s) => s.key)), [], new Set<string>());
 }
 
-/** The trainer's active clients (cached), refreshed when online. */
+/** The trainer's active clients, from the roster and people replicas (kept fresh by the sync engine). */
 export function useMyClients() {
-  const userId = useUserId();
   useEffect(() => {
-    const refresh = () => {
-      if (serverInReach()) void refreshMyClients(userId);
-    };
-    refresh();
-    return onBackInReach(refresh);
-  }, [userId]);
-  return useStoreQuery((id) => progressStore(id).people.toArray(), [], NO_PEOPLE);
+    if (serverInReach()) void refreshRosterNames();
+  }, []);
+  return useStoreQuery((id) => myClients(id), [], NO_PEOPLE);
 }
 
-/** Questionnaires on the device, refreshed from the server when online. */
+/** Questionnaires on the device (the progress replica, kept fresh by the sync engine). */
 export function useCheckInForms() {
-  const userId = useUserId();
   useEffect(() => {
-    const refresh = () => {
-      if (serverInReach()) void refreshCheckInForms(userId);
-    };
-    refresh();
-    return onBackInReach(refresh);
-  }, [userId]);
-  return useStoreQuery((id) => progressStore(id).forms.toArray(), [], NO_FORMS);
+    if (serverInReach()) void refreshCheckInForms();
+  }, []);
+  return useStoreQuery((id) => checkInForms(id), [], NO_FORMS);
 }
 
 export function useProgressWriter() {
