@@ -12,6 +12,7 @@ import { replicateSupabase } from 'rxdb/plugins/replication-supabase';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { createDeviceDatabase, type DeviceDatabase } from '../../src/db/database';
 import { insertRows } from '../../src/db/writes';
+import { syncConflictHandler } from '../../src/sync/conflict-handler';
 import { startSync } from '../../src/sync/engine';
 import { openSyncLocalStore } from '../../src/sync/local-store';
 import { createSyncStatusStore } from '../../src/sync/status-store';
@@ -58,6 +59,7 @@ async function openDevice(fixture: SyncBenchFixture, name: string, runtime: Devi
     storage: getRxStorageDexie(runtime.dexie) as never,
     tables: ['set_logs'],
     multiInstance: false,
+    conflictHandler: syncConflictHandler,
   });
 }
 

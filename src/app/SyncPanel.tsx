@@ -46,6 +46,8 @@ export function SyncPanel({ open, onClose, pending }: { open: boolean; onClose: 
     setBusyKey(record.key);
     const collection = database.rx.collections[record.collection as SyncedTableName];
     if (collection) await discardRefusedChange(engine.localStore, collection as never, record);
+    // A replica's row the app could not read: nothing of the user's to put back; dismissed.
+    else await engine.localStore.rowErrors.delete(record.key);
     await refreshErrors();
     setBusyKey(null);
   }

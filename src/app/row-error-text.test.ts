@@ -29,4 +29,9 @@ describe('refused writes in words', () => {
   it('names other rows by their name', () => {
     expect(describeRowError(record({ collection: 'workout_sessions', row: { name: 'Leg day' } }), () => undefined).title).toBe('Workout “Leg day”');
   });
+
+  it('names a server-decided row the app could not read', () => {
+    const described = describeRowError(record({ collection: 'bookings', direction: 'pull', code: 'invalid', message: 'status: Invalid option' }), () => undefined);
+    expect(described).toEqual({ title: 'Booking', reason: 'The server sent a version this app cannot read (status: Invalid option).' });
+  });
 });

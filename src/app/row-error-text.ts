@@ -18,6 +18,18 @@ const WHAT: Record<string, string> = {
   goals: 'Goal',
   meal_plans: 'Meal plan',
   food_logs: 'Food log',
+  // Server-decided rows (replicas): only ever refused on the way in.
+  bookings: 'Booking',
+  credit_ledger: 'Credit entry',
+  payments: 'Payment',
+  trainer_availability: 'Weekly hours',
+  availability_exceptions: 'Day off',
+  exercises: 'Exercise',
+  trainer_clients: 'Roster entry',
+  client_profiles: 'Client profile',
+  achievements: 'Achievement',
+  check_in_forms: 'Questionnaire',
+  profiles: 'Person',
 };
 
 const field = (name: string) => name.replace(/_kg$/, '').replace(/_/g, ' ');

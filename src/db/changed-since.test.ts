@@ -1,3 +1,4 @@
+import { defaultConflictHandler } from 'rxdb';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { getChangedDocumentsSinceQuery, prepareQuery, type RxStorageInstance } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
@@ -24,6 +25,7 @@ async function openDatabase(): Promise<DeviceDatabase> {
     storage: getRxStorageDexie({ indexedDB: new IDBFactory(), IDBKeyRange }) as never,
     tables: ['programs'],
     multiInstance: false,
+    conflictHandler: defaultConflictHandler,
   });
   return db;
 }

@@ -3,7 +3,7 @@
  * database per signed-in user (`deviceDatabaseName(userId)`), so signing out never discards
  * another user's unsynced changes and signing back in finds them again.
  */
-import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
+import { addRxPlugin, createRxDatabase, type RxCollection, type RxConflictHandler, type RxDatabase, type RxStorage } from 'rxdb';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { withIndexedChangedSince } from './changed-since';
@@ -20,7 +20,6 @@ import type { ProgramExercise } from './collections/program-exercises';
 import type { Program } from './collections/programs';
 import type { SetLog } from './collections/set-logs';
 import type { WorkoutSession } from './collections/workout-sessions';
-import { syncConflictHandler } from '../sync/conflict-handler';
 
 export type DeviceCollections = {
   programs: RxCollection<DeviceDoc<Program>>;
@@ -66,6 +65,8 @@ export type DeviceDatabaseOptions = {
   tables?: readonly SyncedTableName[];
   /** Several tabs share the database (browser default); tests use false. */
   multiInstance?: boolean;
+  /** How a pushed row the server changed meanwhile is resolved (the sync layer's merge). */
+  conflictHandler: RxConflictHandler<Record<string, unknown>>;
 };
 
 /** One IndexedDB database per user: names are lower-case for RxDB. */
@@ -96,7 +97,7 @@ export async function createDeviceDatabase(options: DeviceDatabaseOptions): Prom
   try {
     await rx.addCollections(
       Object.fromEntries(
-        specs.map((spec) => [spec.name, { schema: spec.schema, conflictHandler: syncConflictHandler }]),
+        specs.map((spec) => [spec.name, { schema: spec.schema, conflictHandler: options.conflictHandler }]),
       ) as Parameters<DeviceRxDatabase['addCollections']>[0],
     );
   } catch (error) {

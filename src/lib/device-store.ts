@@ -6,6 +6,7 @@
 import { create } from 'zustand';
 import { openDeviceDatabase, type DeviceDatabase } from '@/db';
 import type { AppRole, SyncEngine } from '@/sync';
+import { syncConflictHandler } from '@/sync/conflict-handler';
 import { afterFirstScreen } from './first-screen';
 import { appAnswers, importAfreshAfterFailure, useReloadNeeded } from './fresh-import';
 import { nextOnline, retryUntilLoaded } from './retry-until-loaded';
@@ -31,7 +32,7 @@ export function openDevice(userId: string, role: AppRole): Promise<void> {
   useDeviceStore.setState({ status: 'opening', userId, database: null, engine: null, error: null });
   const attempt = (async () => {
     try {
-      const database = await openDeviceDatabase(userId);
+      const database = await openDeviceDatabase(userId, syncConflictHandler);
       if (useDeviceStore.getState().userId !== userId) {
         await database.close();
         return;

@@ -273,7 +273,7 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
     errors: localStore,
     onRefused: () => void refreshRowErrors(),
   });
-  // Lost access (issue 16.3): one check at a time, at most once a minute on its own.
+  // Lost access: one check at a time, at most once a minute on its own.
   let accessCheck: Promise<number> | null = null;
   let lastAccessCheck = 0;
   const runAccessCheck = (): Promise<number> => {

@@ -1,5 +1,5 @@
 /**
- * A device drops what its user may no longer read (issue 16.3). The server stops serving rows
+ * A device drops what its user may no longer read. The server stops serving rows
  * the user lost access to (a trainer removed a client, a client left, an admin moved a row)
  * and sends no tombstone for them, so without this the device would keep them for good.
  *

@@ -1,5 +1,5 @@
 /**
- * Signing out without losing work (issue 5): unsynced changes stay in the user's own device
+ * Signing out without losing work: unsynced changes stay in the user's own device
  * database (one per user), and the caller tells the user how many, before and after. They sync
  * when the same user signs in again and the app starts the engine on that database.
  */

@@ -17,6 +17,7 @@ import WebSocket from 'ws';
 import { enableDevMode } from '../../src/db/dev-mode';
 import { createDeviceDatabase, deviceDatabaseName, type DeviceDatabase } from '../../src/db/database';
 import type { SyncedTableName } from '../../src/db/collections';
+import { syncConflictHandler } from '../../src/sync/conflict-handler';
 import { startSync, type SyncEngine, type SyncEngineOptions } from '../../src/sync/engine';
 import { openSyncLocalStore, type SyncLocalStore } from '../../src/sync/local-store';
 import type { SyncRpc } from '../../src/sync/rpc';
@@ -119,6 +120,7 @@ export async function openTestDevice(stack: TestStack, user: TestUser, options: 
       devMode: enableDevMode,
       tables: options.tables,
       multiInstance: false,
+      conflictHandler: syncConflictHandler,
     }),
     localStore: openSyncLocalStore(user.userId, { indexedDB: idb, IDBKeyRange }),
   });

@@ -4,7 +4,7 @@
  * keeps: one call is cut at 1,000 without a word, and the device reads them page by page.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readBookableSlots, SLOT_DAYS_AHEAD } from '@/features/bookings/booking-replica';
+import { readBookableSlots, SLOT_DAYS_AHEAD } from '@/features/bookings/bookings-api';
 import { addAllDayWindows, connectAll, createUsers } from '../helpers/bookings.js';
 import { startTestStack, type TestStack } from '../helpers/stack.js';
 import type { TestUser } from '../helpers/users.js';

@@ -1,7 +1,7 @@
 import type { Session } from '@supabase/supabase-js';
 import { useState } from 'react';
 import { markDeviceClosed, useDeviceStore, whenEngineStarted } from '@/lib/device-store';
-import { AUTH_STORAGE_KEY, getSupabase } from '@/lib/supabase';
+import { signOutDevice } from './account-api';
 import { Dialog } from '@/lib/ui/Dialog';
 import type { PendingChanges } from '@/sync';
 import { syncStatus } from '@/sync/status-store';
@@ -30,10 +30,9 @@ export function AccountScreen({ session }: { session: Session }) {
     setBusy(true);
     const engine = await whenEngineStarted();
     const { database } = useDeviceStore.getState();
-    const [{ signOutKeepingChanges }, supabase] = await Promise.all([import('@/sync/session'), getSupabase()]);
     // Screens leave the database before it closes: one mounting meanwhile would read a closed one.
     markDeviceClosed();
-    const kept = await signOutKeepingChanges({ supabase, engine: engine ?? undefined, database: database ?? undefined, authStorageKey: AUTH_STORAGE_KEY });
+    const kept = await signOutDevice(engine ?? undefined, database ?? undefined);
     rememberKeptChanges(kept.total);
     // supabase-js says SIGNED_OUT only when the server answered; offline the device is signed out all the same.
     markSignedOut();

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { getSupabase } from '@/lib/supabase';
+import { signInWithPassword, signUp } from './account-api';
 import { validateCredentials, validateSignUp, type FieldErrors } from './credentials';
 import { rememberKeptChanges, useSessionStore } from './session-store';
 import { networkConnected } from '@/sync/reachability';
@@ -26,16 +26,15 @@ export function SignInScreen() {
     const form = new FormData(event.currentTarget);
     const input = { email: form.get('email'), password: form.get('password'), fullName: form.get('fullName'), role: form.get('role') ?? 'client' };
     setFormError(null);
-    const supabase = await getSupabase();
     if (!networkConnected()) return setFormError('You are offline. Signing in needs a connection once; after that the app works offline.');
     if (mode === 'sign-in') {
       const checked = validateCredentials(input);
       if (!checked.ok) return setFieldErrors(checked.errors);
       setFieldErrors({});
       setBusy(true);
-      const { error } = await supabase.auth.signInWithPassword(checked.value);
+      const error = await signInWithPassword(checked.value);
       setBusy(false);
-      if (error) setFormError(error.message);
+      if (error) setFormError(error);
       else rememberKeptChanges(0);
     } else {
       const checked = validateSignUp(input);
@@ -43,9 +42,9 @@ export function SignInScreen() {
       setFieldErrors({});
       setBusy(true);
       const { email, password, fullName, role } = checked.value;
-      const { error } = await supabase.auth.signUp({ email, password, options: { data: { full_name: fullName, role } } });
+      const error = await signUp({ email, password, fullName, role });
       setBusy(false);
-      if (error) setFormError(error.message);
+      if (error) setFormError(error);
     }
   }
 

@@ -1,6 +1,7 @@
 import type { Session } from '@supabase/supabase-js';
 import { create } from 'zustand';
-import { AUTH_STORAGE_KEY, getSupabase } from '@/lib/supabase';
+import { AUTH_STORAGE_KEY } from '@/lib/supabase';
+import { followSession } from './account-api';
 import { parseStoredSession } from './stored-session';
 
 /**
@@ -38,18 +39,7 @@ function applySession(session: Session | null): void {
 
 /** Follows supabase-js's auth state; call once at start-up. */
 export function watchSession(): () => void {
-  let unsubscribe: (() => void) | null = null;
-  let stopped = false;
-  void getSupabase().then((supabase) => {
-    if (stopped) return;
-    void supabase.auth.getSession().then(({ data }) => applySession(data.session ?? storedSession()));
-    const { data } = supabase.auth.onAuthStateChange((event, session) => applySession(event === 'SIGNED_OUT' ? null : (session ?? storedSession())));
-    unsubscribe = () => data.subscription.unsubscribe();
-  });
-  return () => {
-    stopped = true;
-    unsubscribe?.();
-  };
+  return followSession((event, session) => applySession(event === 'SIGNED_OUT' ? null : (session ?? storedSession())));
 }
 
 /** This device signed out (whether or not the server heard of it). */

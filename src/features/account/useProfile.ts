@@ -1,7 +1,7 @@
 /** The signed-in user's profile (role, name, weight unit): cached for offline, refreshed when online. */
 import type { User } from '@supabase/supabase-js';
 import { create } from 'zustand';
-import { getSupabase } from '@/lib/supabase';
+import { readProfileRow, saveWeightUnit } from './account-api';
 import { parseCachedProfile, profileCacheKey, profileFromMetadata, profileModel, type CachedProfile, type Profile } from './profile';
 
 type ProfileState = { userId: string | null; cached: CachedProfile | null };
@@ -26,15 +26,11 @@ export function loadCachedProfile(user: User): Profile {
 
 /** Fetches the profile (and sends a unit chosen offline). Offline: keeps the cache. */
 export async function refreshProfile(userId: string): Promise<void> {
-  const supabase = await getSupabase();
   const current = useProfileStore.getState().cached;
-  if (current?.pendingWeightUnit) {
-    const { error } = await supabase.from('profiles').update({ weight_unit: current.pendingWeightUnit }).eq('id', userId);
-    if (!error) save(userId, { ...current, pendingWeightUnit: null });
-  }
-  const { data, error } = await supabase.from('profiles').select('id, role, full_name, weight_unit, length_unit, timezone, trial_ends_at').eq('id', userId).maybeSingle();
-  if (error || !data) return;
-  const parsed = profileModel.safeParse(data);
+  if (current?.pendingWeightUnit && (await saveWeightUnit(userId, current.pendingWeightUnit))) save(userId, { ...current, pendingWeightUnit: null });
+  const row = await readProfileRow(userId);
+  if (!row) return;
+  const parsed = profileModel.safeParse(row);
   if (!parsed.success) return;
   const pending = useProfileStore.getState().cached?.pendingWeightUnit ?? null;
   save(userId, { profile: pending ? { ...parsed.data, weight_unit: pending } : parsed.data, fetchedAt: new Date().toISOString(), pendingWeightUnit: pending });
@@ -45,9 +41,7 @@ export async function setWeightUnit(userId: string, unit: Profile['weight_unit']
   const current = useProfileStore.getState().cached;
   if (!current) return;
   save(userId, { ...current, profile: { ...current.profile, weight_unit: unit }, pendingWeightUnit: unit });
-  const supabase = await getSupabase();
-  const { error } = await supabase.from('profiles').update({ weight_unit: unit }).eq('id', userId);
-  if (!error) {
+  if (await saveWeightUnit(userId, unit)) {
     const latest = useProfileStore.getState().cached;
     if (latest) save(userId, { ...latest, pendingWeightUnit: null });
   }

@@ -5,7 +5,7 @@
  */
 import { formatDate } from '@/lib/dates';
 import { useMemo, useState, type FormEvent } from 'react';
-import { getSupabase } from '@/lib/supabase';
+import { addAvailabilityException, addAvailabilityWindow, removeAvailability } from './bookings-api';
 import { FormField } from '@/lib/ui/FormField';
 import type { ExceptionRow, WindowRow } from './booking-replica';
 import {
@@ -41,15 +41,13 @@ export function AvailabilityEditor({
   const [busy, setBusy] = useState(false);
   const [serverError, setServerError] = useState<string | null>(null);
 
-  async function write(
-    action: (supabase: Awaited<ReturnType<typeof getSupabase>>) => PromiseLike<{ error: { message: string } | null }>,
-  ): Promise<boolean> {
+  async function write(action: () => Promise<string | null>): Promise<boolean> {
     setBusy(true);
     setServerError(null);
     try {
-      const { error } = await action(await getSupabase());
+      const error = await action();
       if (error) {
-        setServerError(error.message);
+        setServerError(error);
         return false;
       }
       onChanged();
@@ -78,17 +76,7 @@ export function AvailabilityEditor({
       return;
     }
     setWindowErrors({});
-    const ok = await write((s) =>
-      s.from('trainer_availability').insert({
-        trainer_id: trainerId,
-        day_of_week: w.dayOfWeek,
-        start_time: w.startTime,
-        end_time: w.endTime,
-        timezone: w.timezone,
-        session_minutes: w.sessionMinutes,
-        break_minutes: w.breakMinutes,
-      }),
-    );
+    const ok = await write(() => addAvailabilityWindow(trainerId, w));
     if (ok) form.reset();
   }
 
@@ -110,21 +98,12 @@ export function AvailabilityEditor({
     }
     setExceptionErrors({});
     const e = parsed.data;
-    const ok = await write((s) =>
-      s.from('availability_exceptions').insert({
-        trainer_id: trainerId,
-        exception_date: e.date,
-        start_time: e.startTime,
-        end_time: e.endTime,
-        timezone: e.timezone,
-        reason: e.reason || null,
-      }),
-    );
+    const ok = await write(() => addAvailabilityException(trainerId, e));
     if (ok) form.reset();
   }
 
   const remove = (table: 'trainer_availability' | 'availability_exceptions', id: string) =>
-    void write((s) => s.from(table).update({ deleted: true, updated_at: new Date().toISOString() }).eq('id', id));
+    void write(() => removeAvailability(table, id));
 
   return (
     <section className="card availability-list" aria-labelledby="availability-title">

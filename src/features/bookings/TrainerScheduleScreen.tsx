@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useDeviceStore } from '@/lib/device-store';
-import { getSupabase } from '@/lib/supabase';
+import { markBookingStatus } from './bookings-api';
 import { Dialog } from '@/lib/ui/Dialog';
 import { AvailabilityEditor } from './AvailabilityEditor';
 import { BookingCalendar } from './BookingCalendar';
@@ -92,8 +92,7 @@ export function TrainerScheduleScreen() {
     setBusy(b.id);
     setError(null);
     try {
-      const supabase = await getSupabase();
-      const { error: callError } = await supabase.rpc('mark_booking_status', { p_booking_id: b.id, p_status: status });
+      const callError = await markBookingStatus(b.id, status);
       if (callError) setError(`${label(b)}: ${parseRefusal(callError).message}`);
       else {
         refresh();

@@ -1,5 +1,5 @@
 /**
- * Bookings and credits (issue 9): the client's bookings screen and the trainer's schedule.
+ * Bookings and credits: the client's bookings screen and the trainer's schedule.
  * Both are their own lazily loaded chunks (react-big-calendar and date-fns stay out of the
  * first load).
  */
@@ -16,3 +16,4 @@ export const TrainerBillingScreen = lazy(() => import('./TrainerBillingScreen').
 export function startBookingReplica(userId: string, role: 'client' | 'trainer' | 'admin'): Promise<() => void> {
   return import('./booking-replica').then((m) => m.keepBookingReplicaFresh(userId, role));
 }
+export { formatWhen } from './booking-text';

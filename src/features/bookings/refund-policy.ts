@@ -1,5 +1,5 @@
 /**
- * The trainer's cancellation policy (seed 003), as the server applies it in
+ * The trainer's cancellation policy, as the server applies it in
  * `billing.refund_due()` and `public.cancel_booking()` (supabase/migrations/
  * 20261125100000_credit_functions.sql, 20261125100200_booking_functions.sql). The device uses it
  * to show the refund before the person confirms a cancellation or a move; the server decides.

@@ -3,16 +3,14 @@
  * trend, the next booking and current streaks. Everything but the booking comes from the
  * device's replica, so it works offline.
  */
-import { formatWhen } from '@/features/bookings/booking-text';
+import { formatWhen } from '@/features/bookings';
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { habitStreak, logsByHabit, useHabitLogs, useHabits, useHabitWriter, useToday } from '@/features/habits';
-import { useBodyUnits, useMeasurements } from '@/features/progress/useProgressData';
-import { bodyWeightFromKg } from '@/features/progress/body-units';
-import { changeOver, seriesOf, weeklyRate, inRange } from '@/features/progress/measurement-trend';
-import { useToday as useTodayWorkout, useClientId } from '@/features/workouts/useWorkoutData';
-import { cachedNextBooking, refreshNextBooking, type NextBooking } from './next-booking';
-import { onBackInReach, serverInReach } from '@/sync/reachability';
+import { bodyWeightFromKg, changeOver, inRange, seriesOf, useBodyUnits, useMeasurements, weeklyRate } from '@/features/progress';
+import { useToday as useTodayWorkout, useClientId } from '@/features/workouts';
+import { watchNextBooking, type NextBooking } from './next-booking';
+import { useDeviceStore } from '@/lib/device-store';
 
 function TodayWorkoutCard() {
   const today = useTodayWorkout();
@@ -37,14 +35,9 @@ function TodayWorkoutCard() {
 }
 
 function NextBookingCard({ clientId }: { clientId: string }) {
-  const [booking, setBooking] = useState<NextBooking | null>(() => cachedNextBooking(clientId));
-  useEffect(() => {
-    const refresh = () => {
-      if (serverInReach()) void refreshNextBooking(clientId).then((next) => next !== undefined && setBooking(next));
-    };
-    refresh();
-    return onBackInReach(refresh);
-  }, [clientId]);
+  const userId = useDeviceStore((state) => state.userId);
+  const [booking, setBooking] = useState<NextBooking | null>(null);
+  useEffect(() => (userId ? watchNextBooking(userId, clientId, setBooking) : undefined), [userId, clientId]);
   return (
     <section className="card" aria-labelledby="home-booking">
       <h2 id="home-booking">Next session</h2>

@@ -1,50 +1,40 @@
 /**
- * The client's next session for the dashboard: read with supabase-js when online and kept in
- * localStorage per user, so the dashboard shows it offline too. (The bookings feature keeps
- * the full replica; the dashboard needs one row and must not wait for that chunk.)
+ * The client's next session for the dashboard, live from the bookings replica on the device
+ * (src/sync/replicas/bookings.ts): offline it shows what the last pull brought, and a booking
+ * made, moved or cancelled shows at its poke. No server call of its own.
  */
-import { z } from 'zod';
-import { getSupabase } from '@/lib/supabase';
+import { liveQuery } from 'dexie';
+import { REPLICAS, openReplicaStore, type Booking } from '@/sync/replicas';
 
-export const nextBookingModel = z.object({
-  id: z.string(),
-  starts_at: z.string(),
-  ends_at: z.string(),
-  status: z.string(),
-  trainer_id: z.string(),
-});
-export type NextBooking = z.infer<typeof nextBookingModel>;
+export type NextBooking = Pick<Booking, 'id' | 'starts_at' | 'ends_at' | 'status' | 'trainer_id'>;
 
-const key = (userId: string) => `fitcoach.next-booking.${userId}`;
+const UPCOMING = new Set<Booking['status']>(['requested', 'scheduled', 'confirmed']);
 
-export function cachedNextBooking(userId: string, now: Date = new Date()): NextBooking | null {
-  try {
-    const parsed = nextBookingModel.nullable().safeParse(JSON.parse(localStorage.getItem(key(userId)) ?? 'null'));
-    if (!parsed.success || !parsed.data) return null;
-    return Date.parse(parsed.data.ends_at) > now.getTime() ? parsed.data : null;
-  } catch {
-    return null;
+/** The client's first booking that has not ended and is still on (requested counts), or null. */
+export function nextBookingOf(bookings: readonly Booking[], clientId: string, now: Date): NextBooking | null {
+  let next: Booking | null = null;
+  for (const booking of bookings) {
+    if (booking.client_id !== clientId || !UPCOMING.has(booking.status)) continue;
+    if (Date.parse(booking.ends_at) <= now.getTime()) continue;
+    if (!next || booking.starts_at < next.starts_at) next = booking;
   }
+  return next && { id: next.id, starts_at: next.starts_at, ends_at: next.ends_at, status: next.status, trainer_id: next.trainer_id };
 }
 
-export async function refreshNextBooking(userId: string): Promise<NextBooking | null | undefined> {
-  const supabase = await getSupabase();
-  const { data, error } = await supabase
-    .from('bookings')
-    .select('id, starts_at, ends_at, status, trainer_id')
-    .eq('client_id', userId)
-    .in('status', ['requested', 'scheduled', 'confirmed'])
-    .eq('deleted', false)
-    .gt('ends_at', new Date().toISOString())
-    .order('starts_at')
-    .limit(1);
-  if (error || !data) return undefined;
-  const parsed = nextBookingModel.safeParse(data[0]);
-  const next = parsed.success ? parsed.data : null;
-  try {
-    localStorage.setItem(key(userId), JSON.stringify(next));
-  } catch {
-    // Storage unavailable: shown for this visit only.
-  }
-  return next;
+/** Follows the client's next booking on this device; returns the function that stops it. */
+export function watchNextBooking(
+  userId: string,
+  clientId: string,
+  onChange: (next: NextBooking | null) => void,
+  now: () => Date = () => new Date(),
+): () => void {
+  const rows = openReplicaStore(userId, REPLICAS).rows('bookings');
+  const subscription = liveQuery(async () => {
+    const upcoming = (await rows
+      .where('starts_at')
+      .aboveOrEqual(new Date(now().getTime() - 86_400_000).toISOString())
+      .toArray()) as unknown[] as Booking[];
+    return nextBookingOf(upcoming, clientId, now());
+  }).subscribe({ next: onChange, error: () => onChange(null) });
+  return () => subscription.unsubscribe();
 }

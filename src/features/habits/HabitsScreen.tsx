@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { arrivalText, useFirstArrival } from '@/lib/first-arrival';
-import { useClientId } from '@/features/workouts/useWorkoutData';
+import { useClientId } from '@/features/workouts';
 import { HabitCard } from './HabitCard';
 import { NewHabitForm } from './NewHabitForm';
 import { logsByHabit, useHabitLogs, useHabits, useHabitWriter, useToday, type HabitRow } from './useHabits';

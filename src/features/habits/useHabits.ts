@@ -5,7 +5,7 @@ import { useProfile } from '@/features/account';
 import { dayIn, type CalendarDay } from '@/lib/calendar';
 import { useDeviceDatabase } from '@/lib/device-store';
 import { useRxQuery } from '@/lib/useRxQuery';
-import { useNow } from '@/features/workouts/useNow';
+import { useNow } from '@/features/workouts';
 
 export type HabitRow = Omit<Habit, 'deleted'>;
 export type HabitLogRow = Omit<HabitLog, 'deleted'>;

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { newRowId } from '@/db';
-import { photoBucket, uploadPendingPhotos } from './photo-upload';
+import { photoBucket, uploadPendingPhotos } from './photos-api';
 import { progressStore, type PhotoPose, type PhotoRecord } from './progress-store';
 import { usePhotos, useUserId } from './useProgressData';
 import { onBackInReach } from '@/sync/reachability';

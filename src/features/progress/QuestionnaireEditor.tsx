@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { newRowId } from '@/db';
 import { defaultQuestions, QUESTION_TYPE_LABELS, type CheckInForm, type CheckInQuestion, type QuestionType } from './check-in-model';
-import { saveCheckInForm } from './progress-store';
+import { saveCheckInForm } from './progress-api';
 import { useCheckInForms, useUserId } from './useProgressData';
 
 /** A question id from its label: stable once made, unique in the form. */
@@ -40,7 +40,7 @@ function Editor({ trainerId, initial }: { trainerId: string; initial: CheckInFor
       aria-label="Questionnaire"
       onSubmit={(event) => {
         event.preventDefault();
-        void saveCheckInForm(trainerId, {
+        void saveCheckInForm({
           id: initial?.id ?? newRowId(),
           trainer_id: trainerId,
           name,

@@ -16,7 +16,7 @@
  *   baseline, as for the session's personal records).
  * - goal:<goal id> when a goal's status is completed.
  */
-import { STREAK_MILESTONES_DAYS } from '@/features/habits/streaks';
+import { STREAK_MILESTONES_DAYS } from '@/features/habits';
 
 export type AchievementKind = 'milestone' | 'streak' | 'pr' | 'goal' | 'fun';
 

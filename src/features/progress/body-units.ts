@@ -4,7 +4,7 @@
  * in are converted once and rounded to the server's 0.1 (numeric(5,1)), so the device stores
  * exactly what the server will keep and a pulled row never looks changed.
  */
-import { KG_PER_LB, type WeightUnit } from '@/features/workouts/units';
+import { KG_PER_LB, type WeightUnit } from '@/features/workouts';
 
 export type LengthUnit = 'cm' | 'in';
 export type { WeightUnit };

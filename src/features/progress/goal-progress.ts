@@ -9,7 +9,7 @@
  * direction (losing weight is progress downwards); a goal is reached when the current value
  * is at or past the target.
  */
-import { estimateOneRepMaxKg } from '@/features/workouts/one-rep-max';
+import { estimateOneRepMaxKg } from '@/features/workouts';
 import { weekStart, dayIn } from '@/lib/calendar';
 
 export type GoalMetric =

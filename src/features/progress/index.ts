@@ -12,3 +12,6 @@ export const CheckInReviewScreen = lazy(() => import('./TrainerCheckInsScreen').
 export const ClientProgressScreen = lazy(() => import('./ClientProgressScreen').then((m) => ({ default: m.ClientProgressScreen })));
 export const QuestionnaireEditor = lazy(() => import('./QuestionnaireEditor').then((m) => ({ default: m.QuestionnaireEditor })));
 export { AchievementToastsLoader as AchievementToasts } from './AchievementToastsLoader';
+export { useBodyUnits, useMeasurements } from './useProgressData';
+export { bodyWeightFromKg } from './body-units';
+export { changeOver, seriesOf, weeklyRate, inRange } from './measurement-trend';

@@ -2,7 +2,7 @@
  * Device-only data of the progress feature, in a small Dexie database per user (never an RxDB
  * collection: the synced model already uses the 12 RxDB allows):
  * - photos: progress photos as blobs (front/side/back), kept on the device; uploaded to
- *   Supabase Storage when the project has a photo bucket configured (photo-upload.ts);
+ *   Supabase Storage when the project has a photo bucket configured (photos-api.ts);
  * - seen: achievement keys the user has already been shown (no toast twice).
  * The server's achievements and questionnaires, and the trainer's clients' names, are the sync
  * engine's progress, roster and people replicas (src/sync/replicas), read here.
@@ -10,10 +10,8 @@
 import Dexie, { liveQuery, type EntityTable } from 'dexie';
 import { z } from 'zod';
 import { whenEngineStarted } from '@/lib/device-store';
-import { getSupabase } from '@/lib/supabase';
 import { REPLICAS, openReplicaStore, type AchievementRecord, type PersonRow, type RosterRow } from '@/sync/replicas';
-import { checkInFormModel, type CheckInForm } from './check-in-model';
-import { serverInReach } from '@/sync/reachability';
+import type { CheckInForm } from './check-in-model';
 
 export const photoPoseModel = z.enum(['front', 'side', 'back']);
 export type PhotoPose = z.infer<typeof photoPoseModel>;
@@ -82,24 +80,6 @@ export async function markSeen(userId: string, keys: readonly string[]): Promise
 
 export async function refreshCheckInForms(): Promise<boolean> {
   return (await (await whenEngineStarted())?.replicas.refreshTable('check_in_forms')) != null;
-}
-
-/** Saves the trainer's questionnaire (needs the network: forms are not synced rows). */
-export async function saveCheckInForm(
-  userId: string,
-  form: Omit<CheckInForm, 'updated_at' | 'deleted'>,
-): Promise<{ ok: true } | { ok: false; message: string }> {
-  const parsed = checkInFormModel.omit({ updated_at: true, deleted: true }).safeParse(form);
-  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? 'The questionnaire is not valid' };
-  const supabase = await getSupabase();
-  const { error } = await supabase.from('check_in_forms').upsert({ ...parsed.data, updated_at: new Date().toISOString() });
-  if (error)
-    return {
-      ok: false,
-      message: serverInReach() ? error.message : 'You are offline: the questionnaire is saved when you are back online. Try again then.',
-    };
-  await refreshCheckInForms();
-  return { ok: true };
 }
 
 // People --------------------------------------------------------------------------------------

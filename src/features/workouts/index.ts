@@ -10,3 +10,6 @@ export const SessionScreen = lazy(() => import('./SessionScreen').then((m) => ({
 export const ExerciseHistoryScreen = lazy(() => import('./ExerciseHistoryScreen').then((m) => ({ default: m.ExerciseHistoryScreen })));
 export { estimateOneRepMaxKg } from './one-rep-max';
 export { formatEstimatedWeight, formatWeight, unitToKg, kgToUnit, type WeightUnit } from './units';
+export { KG_PER_LB } from './units';
+export { useToday, useClientId } from './useWorkoutData';
+export { useNow } from './useNow';
