@@ -25,6 +25,7 @@ describe('summarizeSync', () => {
     ['first sync', state({ firstSync: { collectionsDone: 3, collectionsTotal: 12, rowsReceived: 40, done: false } }), 'first-sync', 'Getting your data… 25%'],
     ['a new device before its engine starts', state({ running: false, firstSync: { collectionsDone: 0, collectionsTotal: 0, rowsReceived: 0, done: false } }), 'first-sync', 'Getting your data…'],
     ['pulling', state({ collections: { programs: { ...emptyCollectionStatus(), active: true } } }), 'syncing', 'Syncing…'],
+    ['refreshing a replica', state({ replicas: { bookings: { active: true, lastPulledAt: null, lastError: null, behind: false } } }), 'syncing', 'Syncing…'],
   ])('%s', (_label, input, tone, label) => {
     const summary = summarizeSync(input);
     expect(summary.tone).toBe(tone);

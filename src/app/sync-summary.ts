@@ -37,7 +37,7 @@ export function summarizeSync(state: SyncStatusState, everSynced = false, pendin
   const requests = state.outbox.filter((r) => r.status === 'pending' || r.status === 'sending').length;
   const waiting = pushes + requests;
   const refused = state.rowErrors.length + state.outbox.filter((r) => r.status === 'refused').length;
-  const active = collections.some((c) => c.active);
+  const active = collections.some((c) => c.active) || Object.values(state.replicas).some((r) => r.active);
   const first = state.firstSync;
   const firstSyncProgress = !everSynced && state.running && !first.done && first.collectionsTotal > 0 ? first.collectionsDone / first.collectionsTotal : null;
   const waitingText = waiting > 0 ? plural(waiting, 'change waiting', 'changes waiting') : '';
