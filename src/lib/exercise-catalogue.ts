@@ -4,8 +4,7 @@
  * refreshed incrementally at every poke and resync, so names, alternatives and the picker work
  * with no signal. The device never edits it.
  */
-import { liveQuery } from 'dexie';
-import { REPLICAS, openReplicaStore } from '@/sync/replicas';
+import { replicaRows, type ReplicaStore } from '@/sync/replicas';
 import type { CatalogueExercise } from './catalogue-model';
 import { whenEngineStarted } from './device-store';
 
@@ -15,14 +14,9 @@ export async function refreshCatalogue(): Promise<boolean> {
   return (await engine?.replicas.refreshTable('exercises')) != null;
 }
 
-/** Live list of the device copy, sorted by name. */
-export function watchCatalogue(userId: string, onChange: (exercises: CatalogueExercise[]) => void): () => void {
-  const rows = openReplicaStore(userId, REPLICAS).rows('exercises');
-  const subscription = liveQuery(() => rows.orderBy('name').toArray() as Promise<unknown[]> as Promise<CatalogueExercise[]>).subscribe({
-    next: onChange,
-    error: () => onChange([]),
-  });
-  return () => subscription.unsubscribe();
+/** The device copy, sorted by name (for useReplicaQuery or watchReplica). */
+export function catalogueByName(store: ReplicaStore): Promise<CatalogueExercise[]> {
+  return replicaRows<CatalogueExercise>(store, 'exercises').orderBy('name').toArray();
 }
 
 export { searchCatalogue, type CatalogueExercise } from './catalogue-model';

@@ -1,22 +1,17 @@
-import { useEffect, useMemo, useState } from 'react';
-import { watchCatalogue, type CatalogueExercise } from './exercise-catalogue';
-import { useDeviceStore } from './device-store';
+import { useMemo } from 'react';
+import { catalogueByName, type CatalogueExercise } from './exercise-catalogue';
+import { useReplicaQuery } from './useReplicaQuery';
 
 export type ExerciseCatalogue = { exercises: CatalogueExercise[]; byId: ReadonlyMap<string, CatalogueExercise>; loaded: boolean };
 
-/** The signed-in user's cached exercise catalogue, live. */
+/** The signed-in user's exercise catalogue on the device, live. */
 export function useExerciseCatalogue(): ExerciseCatalogue {
-  const userId = useDeviceStore((s) => s.userId);
-  const [state, setState] = useState<{ userId: string | null; exercises: CatalogueExercise[] }>({ userId: null, exercises: [] });
-  useEffect(() => {
-    if (!userId) return;
-    return watchCatalogue(userId, (exercises) => setState({ userId, exercises }));
-  }, [userId]);
-  const current = state.userId === userId;
-  const exercises = useMemo(() => (current ? state.exercises : []), [current, state.exercises]);
+  const { value: exercises, loaded } = useReplicaQuery(catalogueByName, [], NO_EXERCISES);
   const byId = useMemo(() => new Map(exercises.map((e) => [e.id, e])), [exercises]);
-  return { exercises, byId, loaded: state.userId === userId && userId !== null };
+  return { exercises, byId, loaded };
 }
+
+const NO_EXERCISES: CatalogueExercise[] = [];
 
 export function exerciseName(catalogue: ExerciseCatalogue, exerciseId: string): string {
   return catalogue.byId.get(exerciseId)?.name ?? 'Exercise';

@@ -11,20 +11,20 @@
  * - the client's live subscription with its plan, and the trainer's own prices.
  * A refresh of these replaces them at once, and only when every read succeeded.
  */
-import Dexie, { liveQuery, type EntityTable } from 'dexie';
+import Dexie, { type EntityTable } from 'dexie';
 import { z } from 'zod';
 import { readComputedBookingData } from './bookings-api';
 import { whenEngineStarted } from '@/lib/device-store';
 import type { OutboxRecord } from '@/sync';
 import {
   BOOKINGS_SINCE_DAYS,
-  REPLICAS,
-  openReplicaStore,
+  watchReplica,
   type Booking,
   type ExceptionRow,
   type LedgerRow,
   type PaymentRow,
   type PersonRow,
+  type ReplicaStore,
   type WindowRow,
 } from '@/sync/replicas';
 import { serverReachability } from '@/sync/reachability';
@@ -224,10 +224,14 @@ export const EMPTY_REPLICA: BookingReplica = {
 };
 
 /** Live view of the whole device copy (small: weeks of bookings, one client's ledger). */
-export function watchBookingReplica(userId: string, onChange: (replica: BookingReplica) => void, now: () => Date = () => new Date()): () => void {
+export function watchBookingReplica(
+  userId: string,
+  onChange: (replica: BookingReplica) => void,
+  now: () => Date = () => new Date(),
+): () => void {
   const db = bookingReplicaDb(userId);
-  const rows = openReplicaStore(userId, REPLICAS);
-  const subscription = liveQuery(async (): Promise<BookingReplica> => {
+  // The computed answers' store is read in the same live query: a change to either re-runs it.
+  const read = async (rows: ReplicaStore): Promise<BookingReplica> => {
     const since = new Date(now().getTime() - BOOKINGS_SINCE_DAYS * DAY_MS).toISOString();
     const today = now().toISOString().slice(0, 10);
     const [bookings, ledger, payments, people, slots, windows, exceptions, plan, refreshedAt, ownPricing] = await Promise.all([
@@ -237,7 +241,9 @@ export function watchBookingReplica(userId: string, onChange: (replica: BookingR
       db.people.toArray(),
       db.slots.orderBy('startsAt').toArray(),
       rows.rows('trainer_availability').where('trainer_id').equals(userId).toArray() as Promise<unknown[]> as Promise<WindowRow[]>,
-      rows.rows('availability_exceptions').where('exception_date').aboveOrEqual(today).toArray() as Promise<unknown[]> as Promise<ExceptionRow[]>,
+      rows.rows('availability_exceptions').where('exception_date').aboveOrEqual(today).toArray() as Promise<unknown[]> as Promise<
+        ExceptionRow[]
+      >,
       db.meta.get('plan'),
       db.meta.get('refreshedAt'),
       db.meta.get('ownPricing'),
@@ -260,6 +266,6 @@ export function watchBookingReplica(userId: string, onChange: (replica: BookingR
       plan: (plan?.value as PlanInfo | undefined) ?? null,
       ownPricing: (ownPricing?.value as OwnPricing | undefined) ?? null,
     };
-  }).subscribe({ next: onChange, error: () => onChange({ ...EMPTY_REPLICA, loaded: true }) });
-  return () => subscription.unsubscribe();
+  };
+  return watchReplica(userId, read, onChange, { ...EMPTY_REPLICA, loaded: true });
 }

@@ -3,10 +3,9 @@
  * people replicas (refreshed at every poke); inviting and removing are server changes (a code
  * must come from the server; a removal ends access), so they need a connection and say so.
  */
-import { liveQuery } from 'dexie';
 import { whenEngineStarted } from '@/lib/device-store';
 import { getSupabase } from '@/lib/supabase';
-import { REPLICAS, openReplicaStore, type ClientProfileFacts, type PersonRow, type RosterRow } from '@/sync/replicas';
+import { replicaRows, type ClientProfileFacts, type PersonRow, type ReplicaStore, type RosterRow } from '@/sync/replicas';
 import { serverInReach } from '@/sync/reachability';
 import { inviteCodeModel, inviteEmailModel, rosterEntries, type RosterEntry } from './roster-model';
 
@@ -20,17 +19,14 @@ export async function refreshRoster(): Promise<boolean> {
   return results.every((result) => result !== null);
 }
 
-export function watchRoster(userId: string, onChange: (entries: RosterEntry[]) => void): () => void {
-  const store = openReplicaStore(userId, REPLICAS);
-  const subscription = liveQuery(async () => {
-    const [rows, people, profiles] = await Promise.all([
-      store.rows('trainer_clients').where('trainer_id').equals(userId).toArray() as Promise<unknown[]> as Promise<RosterRow[]>,
-      store.rows('profiles').toArray() as Promise<unknown[]> as Promise<PersonRow[]>,
-      store.rows('client_profiles').toArray() as Promise<unknown[]> as Promise<ClientProfileFacts[]>,
-    ]);
-    return rosterEntries(rows, new Map(people.map((p) => [p.id, p])), new Map(profiles.map((p) => [p.client_id, p])));
-  }).subscribe({ next: onChange, error: () => onChange([]) });
-  return () => subscription.unsubscribe();
+/** The trainer's roster entries on the device (for useReplicaQuery). */
+export async function rosterOf(store: ReplicaStore, trainerId: string): Promise<RosterEntry[]> {
+  const [rows, people, profiles] = await Promise.all([
+    replicaRows<RosterRow>(store, 'trainer_clients').where('trainer_id').equals(trainerId).toArray(),
+    replicaRows<PersonRow>(store, 'profiles').toArray(),
+    replicaRows<ClientProfileFacts>(store, 'client_profiles').toArray(),
+  ]);
+  return rosterEntries(rows, new Map(people.map((p) => [p.id, p])), new Map(profiles.map((p) => [p.client_id, p])));
 }
 
 export class NeedsConnectionError extends Error {

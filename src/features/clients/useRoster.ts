@@ -1,6 +1,6 @@
-import { useEffect, useMemo, useState } from 'react';
-import { useDeviceStore } from '@/lib/device-store';
-import { refreshRoster, watchRoster } from './roster-api';
+import { useEffect, useMemo } from 'react';
+import { useReplicaQuery } from '@/lib/useReplicaQuery';
+import { refreshRoster, rosterOf } from './roster-api';
 import { sortRoster, type RosterEntry } from './roster-model';
 import { serverInReach } from '@/sync/reachability';
 
@@ -11,19 +11,18 @@ export type Roster = {
   loaded: boolean;
 };
 
-/** The trainer's cached roster, live; kept fresh by the sync engine (refreshed on mount too). */
+/** The trainer's roster on the device, live; kept fresh by the sync engine (asked at once on mount). */
 export function useRoster(): Roster {
-  const userId = useDeviceStore((s) => s.userId);
-  const [state, setState] = useState<{ userId: string | null; entries: RosterEntry[] }>({ userId: null, entries: [] });
+  const { value, loaded } = useReplicaQuery(rosterOf, [], NO_ENTRIES);
   useEffect(() => {
-    if (!userId) return;
-    const stop = watchRoster(userId, (entries) => setState({ userId, entries }));
-    // The sync engine keeps the roster fresh (pokes, resyncs); opening the screen asks at once.
     if (serverInReach()) void refreshRoster();
-    return stop;
-  }, [userId]);
-  const current = state.userId === userId && userId !== null;
-  const entries = useMemo(() => (current ? sortRoster(state.entries) : []), [current, state.entries]);
-  const activeByClientId = useMemo(() => new Map(entries.filter((e) => e.status === 'active' && e.client_id).map((e) => [e.client_id as string, e])), [entries]);
-  return { entries, activeByClientId, loaded: current };
+  }, []);
+  const entries = useMemo(() => sortRoster(value), [value]);
+  const activeByClientId = useMemo(
+    () => new Map(entries.filter((e) => e.status === 'active' && e.client_id).map((e) => [e.client_id as string, e])),
+    [entries],
+  );
+  return { entries, activeByClientId, loaded };
 }
+
+const NO_ENTRIES: RosterEntry[] = [];

@@ -4,13 +4,13 @@
  * device's replica, so it works offline.
  */
 import { formatWhen } from '@/features/bookings';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { habitStreak, logsByHabit, useHabitLogs, useHabits, useHabitWriter, useToday } from '@/features/habits';
 import { bodyWeightFromKg, changeOver, inRange, seriesOf, useBodyUnits, useMeasurements, weeklyRate } from '@/features/progress';
 import { useToday as useTodayWorkout, useClientId } from '@/features/workouts';
-import { watchNextBooking, type NextBooking } from './next-booking';
-import { useDeviceStore } from '@/lib/device-store';
+import { nextBookingOn, type NextBooking } from './next-booking';
+import { useReplicaQuery } from '@/lib/useReplicaQuery';
 
 function TodayWorkoutCard() {
   const today = useTodayWorkout();
@@ -35,9 +35,7 @@ function TodayWorkoutCard() {
 }
 
 function NextBookingCard({ clientId }: { clientId: string }) {
-  const userId = useDeviceStore((state) => state.userId);
-  const [booking, setBooking] = useState<NextBooking | null>(null);
-  useEffect(() => (userId ? watchNextBooking(userId, clientId, setBooking) : undefined), [userId, clientId]);
+  const { value: booking } = useReplicaQuery<NextBooking | null>((store) => nextBookingOn(store, clientId), [clientId], null);
   return (
     <section className="card" aria-labelledby="home-booking">
       <h2 id="home-booking">Next session</h2>

@@ -3,8 +3,7 @@
  * (src/sync/replicas/bookings.ts): offline it shows what the last pull brought, and a booking
  * made, moved or cancelled shows at its poke. No server call of its own.
  */
-import { liveQuery } from 'dexie';
-import { REPLICAS, openReplicaStore, type Booking } from '@/sync/replicas';
+import { replicaRows, type Booking, type ReplicaStore } from '@/sync/replicas';
 
 export type NextBooking = Pick<Booking, 'id' | 'starts_at' | 'ends_at' | 'status' | 'trainer_id'>;
 
@@ -21,20 +20,8 @@ export function nextBookingOf(bookings: readonly Booking[], clientId: string, no
   return next && { id: next.id, starts_at: next.starts_at, ends_at: next.ends_at, status: next.status, trainer_id: next.trainer_id };
 }
 
-/** Follows the client's next booking on this device; returns the function that stops it. */
-export function watchNextBooking(
-  userId: string,
-  clientId: string,
-  onChange: (next: NextBooking | null) => void,
-  now: () => Date = () => new Date(),
-): () => void {
-  const rows = openReplicaStore(userId, REPLICAS).rows('bookings');
-  const subscription = liveQuery(async () => {
-    const upcoming = (await rows
-      .where('starts_at')
-      .aboveOrEqual(new Date(now().getTime() - 86_400_000).toISOString())
-      .toArray()) as unknown[] as Booking[];
-    return nextBookingOf(upcoming, clientId, now());
-  }).subscribe({ next: onChange, error: () => onChange(null) });
-  return () => subscription.unsubscribe();
+/** The client's next booking on this device (for useReplicaQuery). */
+export async function nextBookingOn(store: ReplicaStore, clientId: string, now: Date = new Date()): Promise<NextBooking | null> {
+  const since = new Date(now.getTime() - 86_400_000).toISOString();
+  return nextBookingOf(await replicaRows<Booking>(store, 'bookings').where('starts_at').aboveOrEqual(since).toArray(), clientId, now);
 }

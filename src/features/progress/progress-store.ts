@@ -10,7 +10,7 @@
 import Dexie, { liveQuery, type EntityTable } from 'dexie';
 import { z } from 'zod';
 import { whenEngineStarted } from '@/lib/device-store';
-import { REPLICAS, openReplicaStore, type AchievementRecord, type PersonRow, type RosterRow } from '@/sync/replicas';
+import { replicaRows, type AchievementRecord, type PersonRow, type ReplicaStore, type RosterRow } from '@/sync/replicas';
 import type { CheckInForm } from './check-in-model';
 
 export const photoPoseModel = z.enum(['front', 'side', 'back']);
@@ -93,11 +93,10 @@ export async function refreshRosterNames(): Promise<boolean> {
 }
 
 /** The trainer's active clients with their names, from the roster and people replicas. */
-export async function myClients(userId: string): Promise<PersonRecord[]> {
-  const store = openReplicaStore(userId, REPLICAS);
+export async function myClients(store: ReplicaStore, userId: string): Promise<PersonRecord[]> {
   const [links, people] = await Promise.all([
-    store.rows('trainer_clients').where('trainer_id').equals(userId).toArray() as Promise<unknown[]> as Promise<RosterRow[]>,
-    store.rows('profiles').toArray() as Promise<unknown[]> as Promise<PersonRow[]>,
+    replicaRows<RosterRow>(store, 'trainer_clients').where('trainer_id').equals(userId).toArray(),
+    replicaRows<PersonRow>(store, 'profiles').toArray(),
   ]);
   const names = new Map(people.map((p) => [p.id, p.full_name]));
   const ids = [...new Set(links.filter((l) => l.status === 'active' && l.client_id).map((l) => l.client_id as string))];
@@ -105,12 +104,11 @@ export async function myClients(userId: string): Promise<PersonRecord[]> {
 }
 
 /** The achievements of one client on the device. */
-export async function clientAchievements(userId: string, clientId: string): Promise<AchievementRecord[]> {
-  const rows = openReplicaStore(userId, REPLICAS).rows('achievements');
-  return (await rows.where('client_id').equals(clientId).toArray()) as unknown[] as AchievementRecord[];
+export function clientAchievements(store: ReplicaStore, clientId: string): Promise<AchievementRecord[]> {
+  return replicaRows<AchievementRecord>(store, 'achievements').where('client_id').equals(clientId).toArray();
 }
 
 /** The questionnaires on the device. */
-export async function checkInForms(userId: string): Promise<CheckInForm[]> {
-  return (await openReplicaStore(userId, REPLICAS).rows('check_in_forms').toArray()) as unknown[] as CheckInForm[];
+export function checkInForms(store: ReplicaStore): Promise<CheckInForm[]> {
+  return replicaRows<CheckInForm>(store, 'check_in_forms').toArray();
 }

@@ -13,6 +13,7 @@ import {
 } from '@/db';
 import { useProfile } from '@/features/account';
 import { useDeviceDatabase, useDeviceStore } from '@/lib/device-store';
+import { useReplicaQuery } from '@/lib/useReplicaQuery';
 import { useRxQuery } from '@/lib/useRxQuery';
 import type { BodyUnits } from './body-units';
 import type { Targets } from './calculator';
@@ -137,8 +138,8 @@ export function usePhotos(clientId: string) {
 }
 
 export function useServerAchievements(clientId: string) {
-  return useStoreQuery(
-    (userId) => clientAchievements(userId, clientId),
+  return useReplicaQuery(
+    (store) => clientAchievements(store, clientId),
     [clientId],
     NO_ACHIEVEMENTS,
   );
@@ -153,7 +154,7 @@ export function useMyClients() {
   useEffect(() => {
     if (serverInReach()) void refreshRosterNames();
   }, []);
-  return useStoreQuery((id) => myClients(id), [], NO_PEOPLE);
+  return useReplicaQuery((store, id) => myClients(store, id), [], NO_PEOPLE);
 }
 
 /** Questionnaires on the device (the progress replica, kept fresh by the sync engine). */
@@ -161,7 +162,7 @@ export function useCheckInForms() {
   useEffect(() => {
     if (serverInReach()) void refreshCheckInForms();
   }, []);
-  return useStoreQuery((id) => checkInForms(id), [], NO_FORMS);
+  return useReplicaQuery(checkInForms, [], NO_FORMS);
 }
 
 export function useProgressWriter() {

@@ -5,13 +5,26 @@ import type { ReplicaDefinition } from './define';
 import { peopleReplica } from './people';
 import { progressReplica } from './progress';
 import { rosterReplica } from './roster';
+import type { ReplicaStore } from './store';
+import { watchReplicaStore } from './watch';
 
 export const REPLICAS: readonly ReplicaDefinition[] = [bookingsReplica, catalogueReplica, rosterReplica, progressReplica, peopleReplica];
+
+/** A live query of every replica the app keeps (see watch.ts). */
+export function watchReplica<T>(
+  userId: string,
+  query: (store: ReplicaStore) => Promise<T>,
+  onChange: (value: T) => void,
+  fallback: T,
+): () => void {
+  return watchReplicaStore(userId, REPLICAS, query, onChange, fallback);
+}
 
 export { defineReplica, replicaTable, type ReplicaDefinition, type ReplicaTable, type ReplicaScopeContext } from './define';
 export { openReplicaStore, replicaStoreName, type ReplicaStore } from './store';
 export { refreshReplicaTable, type TableRefreshResult } from './refresh';
 export { startReplicaManager, type ReplicaManager } from './manager';
+export { replicaRows, watchReplicaStore } from './watch';
 export * from './bookings';
 export * from './catalogue';
 export * from './roster';
