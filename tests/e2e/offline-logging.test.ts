@@ -9,7 +9,15 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from '../helpers/device';
-import { buildAndServeApp, cutNetwork, launchBrowser, newContext, restoreNetwork, type ServedApp, withScreenshotOnFailure } from '../helpers/browser';
+import {
+  buildAndServeApp,
+  cutNetwork,
+  launchBrowser,
+  newContext,
+  restoreNetwork,
+  type ServedApp,
+  withScreenshotOnFailure,
+} from '../helpers/browser';
 import { startTestStack, type TestStack } from '../helpers/stack';
 import { AppShellPage } from './pages/AppShellPage';
 import { SignInPage } from './pages/SignInPage';
@@ -50,88 +58,176 @@ afterEach(async () => {
 });
 
 describe('logging a workout offline', () => {
-  it('starts from the service worker signed in, keeps 9 sets across reloads and syncs them when back online', { timeout: 150_000 }, async () => {
-    await withScreenshotOnFailure(page, 'offline-logging', async () => {
-      const signIn = new SignInPage(page);
-      const today = new TodayPage(page);
-      const shell = new AppShellPage(page);
-      const exercises = fixture.exercises.map((e) => e.name);
+  it(
+    'starts from the service worker signed in, keeps 9 sets across reloads and syncs them when back online',
+    { timeout: 150_000 },
+    async () => {
+      await withScreenshotOnFailure(page, 'offline-logging', async () => {
+        const signIn = new SignInPage(page);
+        const today = new TodayPage(page);
+        const shell = new AppShellPage(page);
+        const exercises = fixture.exercises.map((e) => e.name);
 
-      // Online: sign in; the program arrives, the service worker installs its precache.
-      await signIn.open(app.url);
-      await signIn.signIn(fixture.client.email, fixture.client.password);
-      await today.heading(fixture.dayName).waitFor();
-      await today.tick('Barbell row', 3).waitFor();
-      await page.evaluate(async () => {
-        await navigator.serviceWorker.ready;
-      });
-      await expect.poll(() => shell.syncDescription(), { timeout: 30_000 }).toContain('all changes synced');
+        // Online: sign in; the program arrives, the service worker installs its precache.
+        await signIn.open(app.url);
+        await signIn.signIn(fixture.client.email, fixture.client.password);
+        await today.heading(fixture.dayName).waitFor();
+        await today.tick('Barbell row', 3).waitFor();
+        await page.evaluate(async () => {
+          await navigator.serviceWorker.ready;
+        });
+        await expect.poll(() => shell.syncDescription(), { timeout: 30_000 }).toContain('all changes synced');
 
-      // Offline, for the page and the service worker alike.
-      const blocked = await cutNetwork(context);
-      const reload = await page.reload();
-      expect(reload?.fromServiceWorker()).toBe(true);
-      await today.heading(fixture.dayName).waitFor();
-      expect(await signIn.email.count()).toBe(0);
-      await expect.poll(() => shell.syncDescription(), { timeout: 15_000 }).toContain('Offline');
+        // Offline, for the page and the service worker alike.
+        const blocked = await cutNetwork(context);
+        const reload = await page.reload();
+        expect(reload?.fromServiceWorker()).toBe(true);
+        await today.heading(fixture.dayName).waitFor();
+        expect(await signIn.email.count()).toBe(0);
+        await expect.poll(() => shell.syncDescription(), { timeout: 15_000 }).toContain('Offline');
 
-      // The steppers of a focused field show clear of its row, and a press keeps the focus.
-      const benchWeight = today.input('Weight', 'Bench press', 3);
-      await benchWeight.focus();
-      const steppers = today.steppers('Bench press', 3);
-      await steppers.waitFor();
-      await expect
-        .poll(async () => {
-          const [field, panel] = [await benchWeight.boundingBox(), await steppers.boundingBox()];
-          return field && panel ? field.y - (panel.y + panel.height) : -1;
-        })
-        .toBeGreaterThanOrEqual(0);
-      for (const _press of [1, 2]) await today.stepper('Increase', 'Weight', 'Bench press', 3).click();
-      expect(await benchWeight.inputValue()).toBe('75');
-      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Weight (kg), set 3 of Bench press');
-      await benchWeight.blur();
+        // The steppers of a focused field show clear of its row, and a press keeps the focus.
+        const benchWeight = today.input('Weight', 'Bench press', 3);
+        await benchWeight.focus();
+        const steppers = today.steppers('Bench press', 3);
+        await steppers.waitFor();
+        await expect
+          .poll(async () => {
+            const [field, panel] = [await benchWeight.boundingBox(), await steppers.boundingBox()];
+            return field && panel ? field.y - (panel.y + panel.height) : -1;
+          })
+          .toBeGreaterThanOrEqual(0);
+        for (const _press of [1, 2]) await today.stepper('Increase', 'Weight', 'Bench press', 3).click();
+        expect(await benchWeight.inputValue()).toBe('75');
+        await expect
+          .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+          .toBe('Weight (kg), set 3 of Bench press');
+        await benchWeight.blur();
 
-      // One tap per set: the values are prefilled from the program.
-      for (const exercise of exercises) {
-        for (const set of [1, 2, 3]) await today.completeSet(exercise, set);
-      }
-      expect(await today.input('Weight', 'Back squat', 1).inputValue()).toBe('100');
-      await expect.poll(() => shell.syncDescription(), { timeout: 15_000 }).toMatch(/Offline, \d+ changes? waiting/);
+        // One tap per set: the values are prefilled from the program.
+        for (const exercise of exercises) {
+          for (const set of [1, 2, 3]) await today.completeSet(exercise, set);
+        }
+        expect(await today.input('Weight', 'Back squat', 1).inputValue()).toBe('100');
+        await expect.poll(() => shell.syncDescription(), { timeout: 15_000 }).toMatch(/Offline, \d+ changes? waiting/);
 
-      // Reload, still offline: everything is still there.
-      await page.reload();
-      await today.tick('Barbell row', 3).waitFor();
-      for (const exercise of exercises) {
-        for (const set of [1, 2, 3]) expect(await today.isDone(exercise, set), `${exercise} set ${set}`).toBe(true);
-      }
-      expect(blocked.some((url) => url.startsWith(stack.apiUrl))).toBe(true);
+        // Reload, still offline: everything is still there.
+        await page.reload();
+        await today.tick('Barbell row', 3).waitFor();
+        for (const exercise of exercises) {
+          for (const set of [1, 2, 3]) expect(await today.isDone(exercise, set), `${exercise} set ${set}`).toBe(true);
+        }
+        expect(blocked.some((url) => url.startsWith(stack.apiUrl))).toBe(true);
 
-      // Back online: the sets reach Postgres and nothing is left waiting.
-      await restoreNetwork(context);
-      const done = async () =>
-        (
-          await sql<{ name: string; set_index: number; weight_kg: string; reps: number }>(
-            stack.superuserUrl,
-            `select e.name, s.set_index, s.weight_kg, s.reps from public.set_logs s join public.exercises e on e.id = s.exercise_id
+        // Back online: the sets reach Postgres and nothing is left waiting.
+        await restoreNetwork(context);
+        const done = async () =>
+          (
+            await sql<{ name: string; set_index: number; weight_kg: string; reps: number }>(
+              stack.superuserUrl,
+              `select e.name, s.set_index, s.weight_kg, s.reps from public.set_logs s join public.exercises e on e.id = s.exercise_id
              where s.client_id = $1 and s.done and not s.deleted order by e.name, s.set_index`,
-            [fixture.client.userId],
-          )
-        ).map((r) => `${r.name} ${r.set_index}: ${Number(r.weight_kg)} × ${r.reps}`);
-      await expect.poll(done, { timeout: 60_000, interval: 500 }).toEqual([
-        'Back squat 1: 100 × 5',
-        'Back squat 2: 100 × 5',
-        'Back squat 3: 100 × 5',
-        'Barbell row 1: 60 × 10',
-        'Barbell row 2: 60 × 10',
-        'Barbell row 3: 60 × 10',
-        'Bench press 1: 70 × 8',
-        'Bench press 2: 70 × 8',
-        'Bench press 3: 75 × 8',
-      ]);
-      const sessions = await sql(stack.superuserUrl, `select status from public.workout_sessions where client_id = $1`, [fixture.client.userId]);
-      expect(sessions).toEqual([{ status: 'in_progress' }]);
-      await expect.poll(() => shell.syncDescription(), { timeout: 30_000 }).toBe('Sync status: Online, all changes synced');
-      expect(await shell.changesWaiting()).toBe('None');
-    });
-  });
+              [fixture.client.userId],
+            )
+          ).map((r) => `${r.name} ${r.set_index}: ${Number(r.weight_kg)} × ${r.reps}`);
+        await expect
+          .poll(done, { timeout: 60_000, interval: 500 })
+          .toEqual([
+            'Back squat 1: 100 × 5',
+            'Back squat 2: 100 × 5',
+            'Back squat 3: 100 × 5',
+            'Barbell row 1: 60 × 10',
+            'Barbell row 2: 60 × 10',
+            'Barbell row 3: 60 × 10',
+            'Bench press 1: 70 × 8',
+            'Bench press 2: 70 × 8',
+            'Bench press 3: 75 × 8',
+          ]);
+        const sessions = await sql(stack.superuserUrl, `select status from public.workout_sessions where client_id = $1`, [
+          fixture.client.userId,
+        ]);
+        expect(sessions).toEqual([{ status: 'in_progress' }]);
+        await expect.poll(() => shell.syncDescription(), { timeout: 30_000 }).toBe('Sync status: Online, all changes synced');
+        expect(await shell.changesWaiting()).toBe('None');
+      });
+    },
+  );
+
+  it(
+    'marks a warm-up and a drop set in one tap and works out the plates, offline; the kinds reach Postgres and the warm-up is no record',
+    { timeout: 150_000 },
+    async () => {
+      const lifter = await createClientWithProgram(stack, [{ name: 'Front squat', loadKg: 100, reps: 5, sets: 3 }], 'Legs');
+      // Last week's best: 100 × 5. A heavier warm-up must not count as a record.
+      const [exercise] = lifter.exercises;
+      await sql(
+        stack.superuserUrl,
+        `with s as (insert into public.workout_sessions (client_id, status, started_at, ended_at) values ($1, 'completed', now() - interval '7 days', now() - interval '7 days' + interval '1 hour') returning id)
+       insert into public.set_logs (session_id, client_id, exercise_id, set_index, weight_kg, reps, done, performed_at) select s.id, $1, $2, 1, 100, 5, true, now() - interval '7 days' from s`,
+        [lifter.client.userId, exercise?.id],
+      );
+      await withScreenshotOnFailure(page, 'offline-set-kinds', async () => {
+        const signIn = new SignInPage(page);
+        const today = new TodayPage(page);
+        const shell = new AppShellPage(page);
+        await signIn.open(app.url);
+        await signIn.signIn(lifter.client.email, lifter.client.password);
+        await today.heading('Legs').waitFor();
+        await expect.poll(() => shell.syncDescription(), { timeout: 30_000 }).toContain('all changes synced');
+        await cutNetwork(context);
+        await expect.poll(() => shell.syncDescription(), { timeout: 15_000 }).toContain('Offline');
+
+        // One tap on the set's number: set 1 is a warm-up (its number shows W), set 3 a drop set.
+        const kind = (set: number) => page.getByRole('button', { name: new RegExp(`: set ${set} of Front squat\\. Mark as `) });
+        await kind(1).click();
+        await expect.poll(() => kind(1).getAttribute('aria-label')).toBe('Warm-up: set 1 of Front squat. Mark as drop set');
+        expect(await kind(1).textContent()).toBe('W');
+        for (const _tap of [1, 2]) await kind(3).click();
+        await expect.poll(() => kind(3).getAttribute('aria-label')).toBe('Drop set: set 3 of Front squat. Mark as to failure');
+        expect(await kind(3).textContent()).toBe('D');
+
+        // The warm-up goes heavier than last week's best; the plate calculator says what to load.
+        await today.typeInto('Weight', 'Front squat', 1, '120');
+        await today.input('Weight', 'Front squat', 1).blur();
+        await page.getByLabel('Options for Front squat').click();
+        await page.getByRole('button', { name: 'Plate calculator' }).click();
+        const dialog = page.getByRole('dialog', { name: 'Plates for Front squat' });
+        await dialog.getByText('Each side: 25 + 25').waitFor();
+        await dialog.getByLabel('Target (kg)').fill('101');
+        await dialog.getByText('101 kg cannot be made with these plates: this loads 100 kg (1 kg short).').waitFor();
+        await dialog.getByLabel('Target (kg)').fill('62.5');
+        await dialog.getByText('Each side: 20 + 1.25').waitFor();
+        // A gym without 25s and 15s: saved on the device for next time.
+        await dialog.getByLabel(/^Plates at your gym/).fill('20, 10, 5, 2.5, nope');
+        await dialog.getByLabel(/^Plates at your gym/).press('Enter');
+        await dialog.getByRole('alert').filter({ hasText: '“nope” is not a plate weight' }).waitFor();
+        await dialog.getByLabel(/^Plates at your gym/).fill('20 10 5 2.5');
+        await dialog.getByLabel(/^Plates at your gym/).press('Enter');
+        await dialog.getByLabel('Target (kg)').fill('100');
+        await dialog.getByText('Each side: 20 + 20').waitFor();
+        await dialog.getByRole('button', { name: 'Close' }).click();
+
+        for (const set of [1, 2, 3]) await today.completeSet('Front squat', set);
+        await restoreNetwork(context);
+        const stored = async () =>
+          (
+            await sql<{ set_index: number; set_kind: string; weight_kg: string }>(
+              stack.superuserUrl,
+              `select set_index, set_kind, weight_kg from public.set_logs where client_id = $1 and done and not deleted and performed_at > now() - interval '1 day' order by set_index`,
+              [lifter.client.userId],
+            )
+          ).map((r) => `${r.set_index} ${r.set_kind} ${Number(r.weight_kg)}`);
+        await expect.poll(stored, { timeout: 60_000, interval: 500 }).toEqual(['1 warmup 120', '2 working 100', '3 drop 100']);
+        await expect.poll(() => shell.syncDescription(), { timeout: 30_000 }).toBe('Sync status: Online, all changes synced');
+        const records = await sql(stack.superuserUrl, `select title from public.achievements where client_id = $1 and kind = 'pr'`, [
+          lifter.client.userId,
+        ]);
+        expect(records).toEqual([]);
+        // The calculator kept the gym's plates.
+        expect(await page.evaluate((id) => localStorage.getItem(`fitcoach.plates.${id}.kg`), lifter.client.userId)).toBe(
+          '{"barWeight":20,"plates":[20,10,5,2.5]}',
+        );
+      });
+    },
+  );
 });

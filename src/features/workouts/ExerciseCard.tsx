@@ -1,9 +1,11 @@
 import { memo, useState } from 'react';
 import { Link } from 'react-router';
 import { MenuDisclosure } from '@/lib/ui/MenuDisclosure';
+import { PlateCalculator } from './PlateCalculator';
 import { SetRowView, type EffortField } from './SetRowView';
+import type { SetKind } from './set-kinds';
 import type { SetValues } from './useWorkoutWriter';
-import type { WeightUnit } from './units';
+import { displayWeight, type WeightUnit } from './units';
 import type { LoggerRow, LoggerSlot } from './workout-model';
 import { targetText } from './workout-plan';
 
@@ -13,6 +15,7 @@ export type SlotActions = {
   /** Resolves once the change is stored. */
   onChange: (row: LoggerRow, values: Partial<SetValues>) => Promise<void> | void;
   onRemove: (row: LoggerRow) => void;
+  onKind: (row: LoggerRow, kind: SetKind) => void;
   onAddSet: (slot: LoggerSlot) => void;
   onMove?: (slot: LoggerSlot, delta: -1 | 1) => void;
   onSkip?: (slot: LoggerSlot) => void;
@@ -44,7 +47,9 @@ export const ExerciseCard = memo(function ExerciseCard({ slot, name, nameOf, uni
   const [effort, setEffort] = useState<EffortField>(
     slot.prescription?.rpe !== null && slot.prescription?.rpe !== undefined ? 'rpe' : 'rir',
   );
+  const [plates, setPlates] = useState(false);
   const target = targetText(prescriptionShown(slot), unit);
+  const nextWeight = (slot.rows.find((r) => !r.done) ?? slot.rows.at(-1))?.weightKg ?? null;
   const headingId = `slot-${slot.key}`;
   const done = slot.rows.filter((r) => r.done).length;
 
@@ -94,6 +99,11 @@ export const ExerciseCard = memo(function ExerciseCard({ slot, name, nameOf, uni
                 Swap exercise
               </button>
             )}
+            {!slot.timed && (
+              <button type="button" onClick={() => setPlates(true)}>
+                Plate calculator
+              </button>
+            )}
             <button type="button" onClick={() => setEffort(effort === 'rir' ? 'rpe' : 'rir')}>
               Log {effort === 'rir' ? 'RPE' : 'RIR'} instead
             </button>
@@ -128,12 +138,20 @@ export const ExerciseCard = memo(function ExerciseCard({ slot, name, nameOf, uni
             onUntick={actions.onUntick}
             onChange={actions.onChange}
             onRemove={actions.onRemove}
+            onKind={actions.onKind}
           />
         ))}
       </ol>
       <button type="button" className="add-set" onClick={() => actions.onAddSet(slot)}>
         + Add set
       </button>
+      <PlateCalculator
+        open={plates}
+        onClose={() => setPlates(false)}
+        exerciseName={name}
+        unit={unit}
+        initialTarget={nextWeight ? displayWeight(nextWeight, unit) : null}
+      />
     </section>
   );
 });

@@ -34,6 +34,7 @@ export function SessionScreen() {
       onUntick: (row) => void writer.untick(row.key),
       onChange: (row, values) => void writer.updateSet(row.key, values),
       onRemove: (row) => void writer.removeSet(row.key),
+      onKind: (row, kind) => void writer.setKind(row.key, kind),
       onAddSet: (slot) => {
         if (sessionId) void writer.addSet(sessionId, clientId, slot);
       },

@@ -4,6 +4,7 @@ import { formatSetInput, parseSetInput, stepValue, type SetValueField } from './
 import { afterRowChange, dropSent, latestValues, settleSent, withSent, type SentValues, type StoredValues } from './sent-values';
 import type { SetValues } from './useWorkoutWriter';
 import { weightStep, formatWeight, type WeightUnit } from './units';
+import { nextSetKind, setKindMark, SET_KIND_NAMES, type SetKind } from './set-kinds';
 import type { LoggerRow } from './workout-model';
 import type { PastSet } from './workout-plan';
 
@@ -27,6 +28,8 @@ type Props = {
   /** Resolves once the change is stored (a draft row's change is stored at once). */
   onChange: (row: LoggerRow, values: Partial<SetValues>) => Promise<void> | void;
   onRemove: (row: LoggerRow) => void;
+  /** A tap on the set's number: the next set type (working, warm-up, drop, failure). */
+  onKind: (row: LoggerRow, kind: SetKind) => void;
 };
 
 type Drafts = Partial<Record<SetValueField, string>>;
@@ -50,6 +53,7 @@ export const SetRowView = memo(function SetRowView({
   onUntick,
   onChange,
   onRemove,
+  onKind,
 }: Props) {
   const [drafts, setDrafts] = useState<Drafts>({});
   const [errors, setErrors] = useState<Partial<Record<SetValueField, string>>>({});
@@ -200,14 +204,19 @@ export const SetRowView = memo(function SetRowView({
   return (
     <li ref={rowRef} className={`set-row${done ? ' done' : ''}`} data-testid="set-row" data-saving={saving || undefined}>
       <div className="set-main">
-        <span className="set-number" aria-hidden="true">
-          {row.setKind === 'warmup' ? 'W' : row.setIndex}
+        <button
+          type="button"
+          className={`set-number kind-${row.setKind}`}
+          aria-label={`${SET_KIND_NAMES[row.setKind]}: ${label}. Mark as ${SET_KIND_NAMES[nextSetKind(row.setKind)].toLowerCase()}`}
+          onClick={() => onKind(row, nextSetKind(row.setKind))}
+        >
+          <span aria-hidden="true">{setKindMark(row.setKind, row.setIndex)}</span>
           {isRecord && (
             <span className="pr-badge" title="Personal record">
               PR
             </span>
           )}
-        </span>
+        </button>
         <span className="set-previous" aria-label={previous ? `Last time ${previousText(previous, unit, timed)}` : 'No previous set'}>
           {previous ? previousText(previous, unit, timed).replace(` ${unit}`, '') : '—'}
         </span>

@@ -151,6 +151,13 @@ export function WorkoutLogger({ title, session, plan, onInteractive }: Props) {
         }
         setDraftEdits((edits) => ({ ...edits, [row.key]: { ...edits[row.key], ...values } }));
       },
+      onKind: (row, kind) => {
+        if (row.stored) return void writer.setKind(row.key, kind);
+        void ensureStored().then(({ ids }) => {
+          const id = ids.get(row.key);
+          if (id) return writer.setKind(id, kind);
+        });
+      },
       onRemove: (row) => {
         void ensureStored().then(({ ids }) => writer.removeSet(row.stored ? row.key : (ids.get(row.key) ?? row.key)));
       },

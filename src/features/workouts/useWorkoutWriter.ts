@@ -17,6 +17,8 @@ import type { WeightUnit } from './units';
 import { plannedRows, type LoggedSetFields, type LoggerRow, type LoggerSlot } from './workout-model';
 import { slotKeyOf, type Prescription } from './workout-plan';
 
+import type { SetKind } from './set-kinds';
+
 export type SetValues = { weightKg: number | null; reps: number | null; rir: number | null; rpe: number | null; durationSeconds: number | null };
 
 export type SessionStart = { clientId: string; programDayId: string | null; weekIndex: number | null; name: string | null };
@@ -123,6 +125,11 @@ function createWriter(db: DeviceDatabase, unit: WeightUnit) {
       await editRow(db, 'set_logs', setId, { done: true, performed_at: new Date().toISOString(), weight_kg: values.weightKg, reps: values.reps, rir: values.rir, rpe: values.rpe, duration_seconds: values.durationSeconds });
       markSetCommitted(setId);
       startRestTimer(restSeconds, setId);
+    },
+
+    /** Marks the set a warm-up, a working, drop or failure set (warm-ups count for no record or volume). */
+    setKind(setId: string, kind: SetKind): Promise<void> {
+      return editRow(db, 'set_logs', setId, { set_kind: kind });
     },
 
     untick(setId: string): Promise<void> {
