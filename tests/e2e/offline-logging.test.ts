@@ -154,7 +154,7 @@ describe('logging a workout offline', () => {
   );
 
   it(
-    'marks a warm-up and a drop set in one tap and works out the plates, offline; the kinds reach Postgres and the warm-up is no record',
+    'shows the tempo, drop set and rest prescribed, marks a warm-up and a drop set in one tap, works out the plates offline; the kinds reach Postgres, the warm-up is no record, and the exercise says how to do it',
     { timeout: 150_000 },
     async () => {
       const lifter = await createClientWithProgram(stack, [{ name: 'Front squat', loadKg: 100, reps: 5, sets: 3 }], 'Legs');
@@ -166,6 +166,17 @@ describe('logging a workout offline', () => {
        insert into public.set_logs (session_id, client_id, exercise_id, set_index, weight_kg, reps, done, performed_at) select s.id, $1, $2, 1, 100, 5, true, now() - interval '7 days' from s`,
         [lifter.client.userId, exercise?.id],
       );
+      // The trainer's tempo, drop set and rest reach the logger in words.
+      await sql(
+        stack.superuserUrl,
+        `update public.program_exercises set tempo = '3-1-1-0', drop_sets = 1, rest_seconds = 90 where exercise_id = $1`,
+        [exercise?.id],
+      );
+      await sql(
+        stack.superuserUrl,
+        `update public.exercises set instructions = $2, video_url = 'https://youtu.be/ultWZbUMPL8' where id = $1`,
+        [exercise?.id, 'Bar on the front of the shoulders, elbows high.'],
+      );
       await withScreenshotOnFailure(page, 'offline-set-kinds', async () => {
         const signIn = new SignInPage(page);
         const today = new TodayPage(page);
@@ -174,6 +185,14 @@ describe('logging a workout offline', () => {
         await signIn.signIn(lifter.client.email, lifter.client.password);
         await today.heading('Legs').waitFor();
         await expect.poll(() => shell.syncDescription(), { timeout: 30_000 }).toContain('all changes synced');
+        const card = today.exercise('Front squat');
+        for (const line of [
+          'Tempo 3-1-1-0: 3 s down, 1 s pause at the bottom, 1 s up, no pause at the top',
+          'Then a drop set',
+          'Rest 1:30',
+        ]) {
+          await card.getByText(line, { exact: true }).waitFor();
+        }
         await cutNetwork(context);
         await expect.poll(() => shell.syncDescription(), { timeout: 15_000 }).toContain('Offline');
 
@@ -223,6 +242,14 @@ describe('logging a workout offline', () => {
           lifter.client.userId,
         ]);
         expect(records).toEqual([]);
+        // From the logger, the exercise's page says how to do it, with the trainer's video.
+        await card.getByRole('link', { name: 'Front squat' }).click();
+        const howTo = page.getByRole('region', { name: 'How to do it' });
+        await howTo.getByText('Bar on the front of the shoulders, elbows high.').waitFor();
+        expect(await howTo.locator('iframe[title="Video: Front squat"]').getAttribute('src')).toBe(
+          'https://www.youtube-nocookie.com/embed/ultWZbUMPL8',
+        );
+        expect(await howTo.getByRole('link', { name: /Open the video/ }).getAttribute('href')).toBe('https://youtu.be/ultWZbUMPL8');
         // The calculator kept the gym's plates.
         expect(await page.evaluate((id) => localStorage.getItem(`fitcoach.plates.${id}.kg`), lifter.client.userId)).toBe(
           '{"barWeight":20,"plates":[20,10,5,2.5]}',

@@ -2,6 +2,7 @@ import { memo, useState } from 'react';
 import { Link } from 'react-router';
 import { MenuDisclosure } from '@/lib/ui/MenuDisclosure';
 import { PlateCalculator } from './PlateCalculator';
+import { prescriptionLines } from './prescription-text';
 import { SetRowView, type EffortField } from './SetRowView';
 import type { SetKind } from './set-kinds';
 import type { SetValues } from './useWorkoutWriter';
@@ -77,6 +78,12 @@ export const ExerciseCard = memo(function ExerciseCard({ slot, name, nameOf, uni
             <Link to={`/history/exercise/${slot.exerciseId}`}>{name}</Link>
           </h2>
           {target && <p className="target">Target {target}</p>}
+          {slot.prescription &&
+            prescriptionLines(slot.prescription, unit).map((line) => (
+              <p key={line} className="prescription-line small">
+                {line}
+              </p>
+            ))}
           {slot.prescription?.notes && <p className="muted small">{slot.prescription.notes}</p>}
         </div>
         <span className="progress-count" aria-label={`${done} of ${slot.rows.length} sets done`}>

@@ -8,6 +8,7 @@ import { Link, useParams } from 'react-router';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useWeightUnit } from '@/features/account';
 import { exerciseName, useExerciseCatalogue } from '@/lib/useExerciseCatalogue';
+import { exerciseVideo } from './exercise-video';
 import { exerciseProgress } from './history';
 import { bestsOf } from './personal-records';
 import { displayWeight, formatEstimatedWeight, formatWeight } from './units';
@@ -20,6 +21,7 @@ export function ExerciseHistoryScreen() {
   const unit = useWeightUnit();
   const catalogue = useExerciseCatalogue();
   const name = exerciseName(catalogue, exerciseId);
+  const details = catalogue.byId.get(exerciseId);
   const points = useMemo(() => exerciseProgress(sets ?? [], exerciseId), [sets, exerciseId]);
   const bests = useMemo(() => bestsOf(sets ?? []), [sets]);
   const data = points.map((p) => ({
@@ -35,6 +37,7 @@ export function ExerciseHistoryScreen() {
         ← History
       </Link>
       <h1 id="exercise-title">{name}</h1>
+      <HowTo instructions={details?.instructions ?? null} videoUrl={details?.video_url ?? null} name={name} />
       <dl className="summary-stats card">
         <div>
           <dt>Best e1RM</dt>
@@ -60,7 +63,15 @@ export function ExerciseHistoryScreen() {
               <YAxis stroke="var(--muted)" fontSize={12} domain={['auto', 'auto']} unit={` ${unit}`} width={72} />
               <Tooltip contentStyle={{ background: 'var(--card)', border: '1px solid var(--border)', color: 'var(--fg)' }} />
               <Legend />
-              <Line type="monotone" dataKey="e1rm" name="Estimated 1RM" stroke="var(--accent)" strokeWidth={2} dot={{ r: 3 }} connectNulls />
+              <Line
+                type="monotone"
+                dataKey="e1rm"
+                name="Estimated 1RM"
+                stroke="var(--accent)"
+                strokeWidth={2}
+                dot={{ r: 3 }}
+                connectNulls
+              />
               <Line type="monotone" dataKey="top" name="Top set" stroke="var(--chart-2)" strokeWidth={2} dot={{ r: 3 }} connectNulls />
             </LineChart>
           </ResponsiveContainer>
@@ -93,6 +104,34 @@ export function ExerciseHistoryScreen() {
             ))}
           </tbody>
         </table>
+      )}
+    </section>
+  );
+}
+
+/** How to do it: the trainer's instructions and the video (embedded where the address allows). */
+function HowTo({ instructions, videoUrl, name }: { instructions: string | null; videoUrl: string | null; name: string }) {
+  const video = exerciseVideo(videoUrl);
+  if (!instructions && !video) return null;
+  return (
+    <section className="card how-to" aria-labelledby="how-to-title">
+      <h2 id="how-to-title">How to do it</h2>
+      {instructions && <p className="instructions">{instructions}</p>}
+      {video?.kind === 'embed' && (
+        <div className="video-frame">
+          <iframe
+            src={video.src}
+            title={`Video: ${name}`}
+            loading="lazy"
+            allow="encrypted-media; picture-in-picture; fullscreen"
+            referrerPolicy="strict-origin-when-cross-origin"
+          />
+        </div>
+      )}
+      {video && (
+        <a href={video.href} target="_blank" rel="noreferrer">
+          {video.kind === 'embed' ? 'Open the video' : 'Watch the video'} (needs a connection)
+        </a>
       )}
     </section>
   );

@@ -6,6 +6,7 @@
  * stays in its slot.
  */
 import { formatPrescribedWeight, kgToUnit, unitToKg, weightStep, type WeightUnit } from './units';
+import type { PrescriptionExtras } from './prescription-text';
 
 export type Prescription = {
   id: string;
@@ -21,7 +22,7 @@ export type Prescription = {
   rest_seconds: number | null;
   duration_seconds: number | null;
   notes: string | null;
-};
+} & PrescriptionExtras;
 
 export type PastSet = {
   exercise_id: string;
