@@ -257,4 +257,54 @@ describe('logging a workout offline', () => {
       });
     },
   );
+
+  it(
+    'adds the suggested warm-up sets before the working sets offline, and they reach Postgres as warm-ups',
+    { timeout: 150_000 },
+    async () => {
+      const lifter = await createClientWithProgram(stack, [{ name: 'Deadlift', loadKg: 140, reps: 5, sets: 2 }], 'Pull');
+      await withScreenshotOnFailure(page, 'offline-warmups', async () => {
+        const signIn = new SignInPage(page);
+        const today = new TodayPage(page);
+        const shell = new AppShellPage(page);
+        await signIn.open(app.url);
+        await signIn.signIn(lifter.client.email, lifter.client.password);
+        await today.heading('Pull').waitFor();
+        await expect.poll(() => shell.syncDescription(), { timeout: 30_000 }).toContain('all changes synced');
+        await cutNetwork(context);
+        await expect.poll(() => shell.syncDescription(), { timeout: 15_000 }).toContain('Offline');
+
+        await page.getByLabel('Options for Deadlift').click();
+        await page.getByRole('button', { name: 'Warm-up sets' }).click();
+        const dialog = page.getByRole('dialog', { name: 'Warm-up for Deadlift' });
+        expect(await dialog.locator('li strong').allTextContents()).toEqual(['20 kg × 10', '55 kg × 5', '82.5 kg × 3', '110 kg × 2']);
+        await dialog.getByText('each side: 25 + 5 + 1.25').waitFor();
+        await dialog.getByRole('button', { name: 'Add 4 warm-up sets' }).click();
+
+        // The warm-ups come first, marked W; the working sets keep their numbers 1 and 2.
+        const marks = page.locator('.set-number > span[aria-hidden]');
+        await expect.poll(() => marks.allTextContents()).toEqual(['W', 'W', 'W', 'W', '1', '2']);
+        expect(await today.input('Weight', 'Deadlift', 4).inputValue()).toBe('110');
+        expect(await today.input('Weight', 'Deadlift', 5).inputValue()).toBe('140');
+        // The menu offers no second ramp.
+        await page.getByLabel('Options for Deadlift').click();
+        expect(await page.getByRole('button', { name: 'Warm-up sets' }).count()).toBe(0);
+        await page.keyboard.press('Escape');
+        for (const set of [1, 2, 3, 4, 5, 6]) await today.completeSet('Deadlift', set);
+
+        await restoreNetwork(context);
+        const stored = async () =>
+          (
+            await sql<{ set_index: number; set_kind: string; weight_kg: string; reps: number }>(
+              stack.superuserUrl,
+              `select set_index, set_kind, weight_kg, reps from public.set_logs where client_id = $1 and done and not deleted order by set_index`,
+              [lifter.client.userId],
+            )
+          ).map((r) => `${r.set_index} ${r.set_kind} ${Number(r.weight_kg)}×${r.reps}`);
+        await expect
+          .poll(stored, { timeout: 60_000, interval: 500 })
+          .toEqual(['1 warmup 20×10', '2 warmup 55×5', '3 warmup 82.5×3', '4 warmup 110×2', '5 working 140×5', '6 working 140×5']);
+      });
+    },
+  );
 });

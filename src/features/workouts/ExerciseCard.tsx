@@ -2,6 +2,7 @@ import { memo, useState } from 'react';
 import { Link } from 'react-router';
 import { MenuDisclosure } from '@/lib/ui/MenuDisclosure';
 import { PlateCalculator } from './PlateCalculator';
+import { WarmupDialog } from './WarmupDialog';
 import { prescriptionLines } from './prescription-text';
 import { SetRowView, type EffortField } from './SetRowView';
 import type { SetKind } from './set-kinds';
@@ -18,6 +19,8 @@ export type SlotActions = {
   onRemove: (row: LoggerRow) => void;
   onKind: (row: LoggerRow, kind: SetKind) => void;
   onAddSet: (slot: LoggerSlot) => void;
+  /** Adds warm-up sets (weights in kg) before the slot's sets. */
+  onAddWarmups?: (slot: LoggerSlot, steps: ReadonlyArray<{ weightKg: number; reps: number }>) => void;
   onMove?: (slot: LoggerSlot, delta: -1 | 1) => void;
   onSkip?: (slot: LoggerSlot) => void;
   onRestore?: (slot: LoggerSlot) => void;
@@ -49,6 +52,9 @@ export const ExerciseCard = memo(function ExerciseCard({ slot, name, nameOf, uni
     slot.prescription?.rpe !== null && slot.prescription?.rpe !== undefined ? 'rpe' : 'rir',
   );
   const [plates, setPlates] = useState(false);
+  const [warmups, setWarmups] = useState(false);
+  const workingKg = slot.rows.find((r) => r.setKind !== 'warmup')?.weightKg ?? null;
+  const canWarmUp = !!actions.onAddWarmups && !slot.timed && workingKg !== null && !slot.rows.some((r) => r.setKind === 'warmup' || r.done);
   const target = targetText(prescriptionShown(slot), unit);
   const nextWeight = (slot.rows.find((r) => !r.done) ?? slot.rows.at(-1))?.weightKg ?? null;
   const headingId = `slot-${slot.key}`;
@@ -111,6 +117,11 @@ export const ExerciseCard = memo(function ExerciseCard({ slot, name, nameOf, uni
                 Plate calculator
               </button>
             )}
+            {canWarmUp && (
+              <button type="button" onClick={() => setWarmups(true)}>
+                Warm-up sets
+              </button>
+            )}
             <button type="button" onClick={() => setEffort(effort === 'rir' ? 'rpe' : 'rir')}>
               Log {effort === 'rir' ? 'RPE' : 'RIR'} instead
             </button>
@@ -133,6 +144,7 @@ export const ExerciseCard = memo(function ExerciseCard({ slot, name, nameOf, uni
       <ol className="set-list">
         {slot.rows.map((row, i) => (
           <SetRowView
+            shownNumber={slot.rows.slice(0, i + 1).filter((r) => r.setKind !== 'warmup').length}
             key={row.key}
             row={row}
             timed={slot.timed}
@@ -159,6 +171,19 @@ export const ExerciseCard = memo(function ExerciseCard({ slot, name, nameOf, uni
         unit={unit}
         initialTarget={nextWeight ? displayWeight(nextWeight, unit) : null}
       />
+      {canWarmUp && workingKg !== null && (
+        <WarmupDialog
+          open={warmups}
+          onClose={() => setWarmups(false)}
+          exerciseName={name}
+          unit={unit}
+          workingKg={workingKg}
+          onAdd={(steps) => {
+            setWarmups(false);
+            actions.onAddWarmups?.(slot, steps);
+          }}
+        />
+      )}
     </section>
   );
 });

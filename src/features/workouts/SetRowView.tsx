@@ -28,6 +28,8 @@ type Props = {
   /** Resolves once the change is stored (a draft row's change is stored at once). */
   onChange: (row: LoggerRow, values: Partial<SetValues>) => Promise<void> | void;
   onRemove: (row: LoggerRow) => void;
+  /** The number shown for the set: its place among the exercise's sets that are not warm-ups. */
+  shownNumber: number;
   /** A tap on the set's number: the next set type (working, warm-up, drop, failure). */
   onKind: (row: LoggerRow, kind: SetKind) => void;
 };
@@ -54,6 +56,7 @@ export const SetRowView = memo(function SetRowView({
   onChange,
   onRemove,
   onKind,
+  shownNumber,
 }: Props) {
   const [drafts, setDrafts] = useState<Drafts>({});
   const [errors, setErrors] = useState<Partial<Record<SetValueField, string>>>({});
@@ -210,7 +213,7 @@ export const SetRowView = memo(function SetRowView({
           aria-label={`${SET_KIND_NAMES[row.setKind]}: ${label}. Mark as ${SET_KIND_NAMES[nextSetKind(row.setKind)].toLowerCase()}`}
           onClick={() => onKind(row, nextSetKind(row.setKind))}
         >
-          <span aria-hidden="true">{setKindMark(row.setKind, row.setIndex)}</span>
+          <span aria-hidden="true">{setKindMark(row.setKind, shownNumber)}</span>
           {isRecord && (
             <span className="pr-badge" title="Personal record">
               PR
