@@ -259,7 +259,7 @@ describe('logging a workout offline', () => {
   );
 
   it(
-    'adds the suggested warm-up sets before the working sets offline, and they reach Postgres as warm-ups',
+    'adds the suggested warm-up sets before the working sets and a note on a set, offline; they reach Postgres',
     { timeout: 150_000 },
     async () => {
       const lifter = await createClientWithProgram(stack, [{ name: 'Deadlift', loadKg: 140, reps: 5, sets: 2 }], 'Pull');
@@ -290,20 +290,37 @@ describe('logging a workout offline', () => {
         await page.getByLabel('Options for Deadlift').click();
         expect(await page.getByRole('button', { name: 'Warm-up sets' }).count()).toBe(0);
         await page.keyboard.press('Escape');
+        // A note on the first working set, from the set's panel; one too long is refused, saying why.
+        await today.input('Weight', 'Deadlift', 5).click();
+        await page.getByRole('button', { name: 'Note on set 5 of Deadlift', exact: true }).click();
+        const note = page.getByRole('dialog', { name: 'Note on set 5 of Deadlift' });
+        await note.getByLabel('Note').fill('x'.repeat(2001));
+        await note.getByRole('button', { name: 'Save note' }).click();
+        await note.getByRole('alert').filter({ hasText: "A set's note is at most 2,000 characters" }).waitFor();
+        await note.getByLabel('Note').fill('  Belt on, hook grip ');
+        await note.getByRole('button', { name: 'Save note' }).click();
+        await page.getByRole('button', { name: 'Note on set 5 of Deadlift: Belt on, hook grip. Edit' }).waitFor();
         for (const set of [1, 2, 3, 4, 5, 6]) await today.completeSet('Deadlift', set);
 
         await restoreNetwork(context);
         const stored = async () =>
           (
-            await sql<{ set_index: number; set_kind: string; weight_kg: string; reps: number }>(
+            await sql<{ set_index: number; set_kind: string; weight_kg: string; reps: number; notes: string | null }>(
               stack.superuserUrl,
-              `select set_index, set_kind, weight_kg, reps from public.set_logs where client_id = $1 and done and not deleted order by set_index`,
+              `select set_index, set_kind, weight_kg, reps, notes from public.set_logs where client_id = $1 and done and not deleted order by set_index`,
               [lifter.client.userId],
             )
-          ).map((r) => `${r.set_index} ${r.set_kind} ${Number(r.weight_kg)}×${r.reps}`);
+          ).map((r) => `${r.set_index} ${r.set_kind} ${Number(r.weight_kg)}×${r.reps}${r.notes ? ` (${r.notes})` : ''}`);
         await expect
           .poll(stored, { timeout: 60_000, interval: 500 })
-          .toEqual(['1 warmup 20×10', '2 warmup 55×5', '3 warmup 82.5×3', '4 warmup 110×2', '5 working 140×5', '6 working 140×5']);
+          .toEqual([
+            '1 warmup 20×10',
+            '2 warmup 55×5',
+            '3 warmup 82.5×3',
+            '4 warmup 110×2',
+            '5 working 140×5 (Belt on, hook grip)',
+            '6 working 140×5',
+          ]);
       });
     },
   );

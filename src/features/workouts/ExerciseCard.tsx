@@ -18,6 +18,7 @@ export type SlotActions = {
   onChange: (row: LoggerRow, values: Partial<SetValues>) => Promise<void> | void;
   onRemove: (row: LoggerRow) => void;
   onKind: (row: LoggerRow, kind: SetKind) => void;
+  onNote: (row: LoggerRow, note: string | null) => void;
   onAddSet: (slot: LoggerSlot) => void;
   /** Adds warm-up sets (weights in kg) before the slot's sets. */
   onAddWarmups?: (slot: LoggerSlot, steps: ReadonlyArray<{ weightKg: number; reps: number }>) => void;
@@ -158,6 +159,7 @@ export const ExerciseCard = memo(function ExerciseCard({ slot, name, nameOf, uni
             onChange={actions.onChange}
             onRemove={actions.onRemove}
             onKind={actions.onKind}
+            onNote={actions.onNote}
           />
         ))}
       </ol>

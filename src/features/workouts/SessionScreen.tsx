@@ -41,6 +41,7 @@ export function SessionScreen() {
       onChange: (row, values) => void writer.updateSet(row.key, values),
       onRemove: (row) => void writer.removeSet(row.key),
       onKind: (row, kind) => void writer.setKind(row.key, kind),
+      onNote: (row, note) => void writer.setNote(row.key, note),
       onAddSet: (slot) => {
         if (sessionId) void writer.addSet(sessionId, clientId, slot);
       },

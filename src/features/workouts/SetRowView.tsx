@@ -4,6 +4,7 @@ import { formatSetInput, parseSetInput, stepValue, type SetValueField } from './
 import { afterRowChange, dropSent, latestValues, settleSent, withSent, type SentValues, type StoredValues } from './sent-values';
 import type { SetValues } from './useWorkoutWriter';
 import { weightStep, formatWeight, type WeightUnit } from './units';
+import { SetNoteDialog } from './SetNoteDialog';
 import { nextSetKind, setKindMark, SET_KIND_NAMES, type SetKind } from './set-kinds';
 import type { LoggerRow } from './workout-model';
 import type { PastSet } from './workout-plan';
@@ -28,6 +29,8 @@ type Props = {
   /** Resolves once the change is stored (a draft row's change is stored at once). */
   onChange: (row: LoggerRow, values: Partial<SetValues>) => Promise<void> | void;
   onRemove: (row: LoggerRow) => void;
+  /** Saves the set's note (null clears it). */
+  onNote: (row: LoggerRow, note: string | null) => void;
   /** The number shown for the set: its place among the exercise's sets that are not warm-ups. */
   shownNumber: number;
   /** A tap on the set's number: the next set type (working, warm-up, drop, failure). */
@@ -56,9 +59,11 @@ export const SetRowView = memo(function SetRowView({
   onChange,
   onRemove,
   onKind,
+  onNote,
   shownNumber,
 }: Props) {
   const [drafts, setDrafts] = useState<Drafts>({});
+  const [noting, setNoting] = useState(false);
   const [errors, setErrors] = useState<Partial<Record<SetValueField, string>>>({});
   // What this row sent that `row` may not show yet (a tick right after a blur must not write
   // the older values over it): see sent-values.ts.
@@ -239,10 +244,28 @@ export const SetRowView = memo(function SetRowView({
         {stepper('weightKg', String(weightStep(unit)))}
         {stepper(amount, timed ? '5s' : '1')}
         {stepper(effort, effort === 'rpe' ? '½' : '1')}
+        <button type="button" className="note-set" aria-label={`Note on ${label}`} onClick={() => setNoting(true)}>
+          Note
+        </button>
         <button type="button" className="remove-set" aria-label={`Remove ${label}`} onClick={() => onRemove(row)}>
           Remove
         </button>
       </div>
+      {row.notes && (
+        <button type="button" className="set-note" aria-label={`Note on ${label}: ${row.notes}. Edit`} onClick={() => setNoting(true)}>
+          {row.notes}
+        </button>
+      )}
+      <SetNoteDialog
+        open={noting}
+        label={label}
+        note={row.notes ?? null}
+        onClose={() => setNoting(false)}
+        onSave={(note) => {
+          setNoting(false);
+          if (note !== (row.notes ?? null)) onNote(row, note);
+        }}
+      />
       {errorText && (
         <p id={`${row.key}-error`} className="field-error set-error" role="alert">
           {errorText}

@@ -168,6 +168,13 @@ export function WorkoutLogger({ title, session, plan, onInteractive }: Props) {
           if (id) return writer.setKind(id, kind);
         });
       },
+      onNote: (row, note) => {
+        if (row.stored) return void writer.setNote(row.key, note);
+        void ensureStored().then(({ ids }) => {
+          const id = ids.get(row.key);
+          if (id) return writer.setNote(id, note);
+        });
+      },
       onRemove: (row) => {
         void ensureStored().then(({ ids }) => writer.removeSet(row.stored ? row.key : (ids.get(row.key) ?? row.key)));
       },

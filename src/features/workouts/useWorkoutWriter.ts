@@ -152,6 +152,11 @@ function createWriter(db: DeviceDatabase, unit: WeightUnit) {
       return editRow(db, 'set_logs', setId, { set_kind: kind });
     },
 
+    /** The lifter's note on a set (blank clears it). */
+    setNote(setId: string, note: string | null): Promise<void> {
+      return editRow(db, 'set_logs', setId, { notes: note });
+    },
+
     untick(setId: string): Promise<void> {
       return editRow(db, 'set_logs', setId, { done: false });
     },

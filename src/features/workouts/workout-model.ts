@@ -12,6 +12,8 @@ export type LoggedSetFields = RecordSet &
   PastSet & {
     program_exercise_id: string | null;
     created_at: string;
+    /** The lifter's note on the set. */
+    notes?: string | null;
   };
 
 export type LoggerRow = {
@@ -28,6 +30,8 @@ export type LoggerRow = {
   exerciseId: string;
   programExerciseId: string | null;
   setKind: 'warmup' | 'working' | 'drop' | 'failure';
+  /** The lifter's note on the set (stored rows). */
+  notes?: string | null;
 };
 
 export type LoggerSlot = {
@@ -130,6 +134,7 @@ export function sessionSlots(
         exerciseId: r.exercise_id,
         programExerciseId: r.program_exercise_id,
         setKind: r.set_kind,
+        notes: r.notes ?? null,
       })),
       last: lastPerformance(history, exerciseId, sessionId),
       skipped: skipped.has(key) && rows.every((r) => r.done),
