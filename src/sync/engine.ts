@@ -33,7 +33,8 @@ import { pullScope, type AppRole } from './scope';
 import { isAuthError } from './server-errors';
 import { patchCollection, syncStatus, type SyncStatusStore } from './status-store';
 import { browserEnvironment, startTriggers, type SyncEnvironment } from './triggers';
-import { REPLICAS, openReplicaStore, startReplicaManager, type ReplicaDefinition, type ReplicaManager, type ReplicaStore } from './replicas';
+import { REPLICAS, openReplicaStore, type ReplicaDefinition, type ReplicaStore } from './replicas';
+import { startReplicaManager, type ReplicaManager } from './replicas/manager';
 
 /** Least time between two lost-access checks made on their own (engine.checkAccess runs one at once). */
 const ACCESS_CHECK_INTERVAL_MS = 60_000;

@@ -1,4 +1,7 @@
-/** Replicas of the data the server decides (see define.ts); every one the app keeps. */
+/**
+ * Replicas of the data the server decides (see define.ts): every one the app keeps, their
+ * models, the store and its live queries. Screens load this; the refresh stays in the engine.
+ */
 import { bookingsReplica } from './bookings';
 import { catalogueReplica } from './catalogue';
 import type { ReplicaDefinition } from './define';
@@ -22,8 +25,7 @@ export function watchReplica<T>(
 
 export { defineReplica, replicaTable, type ReplicaDefinition, type ReplicaTable, type ReplicaScopeContext } from './define';
 export { openReplicaStore, replicaStoreName, type ReplicaStore } from './store';
-export { refreshReplicaTable, type TableRefreshResult } from './refresh';
-export { startReplicaManager, type ReplicaManager } from './manager';
+// The refresh and its manager run in the sync engine's lazy chunk: import them from their files.
 export { replicaRows, watchReplicaStore } from './watch';
 export * from './bookings';
 export * from './catalogue';
