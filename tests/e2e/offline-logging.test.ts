@@ -324,4 +324,41 @@ describe('logging a workout offline', () => {
       });
     },
   );
+
+  it(
+    'alternates a superset: after a set of A1 straight to A2 with no rest, and the rest after the round',
+    { timeout: 150_000 },
+    async () => {
+      const lifter = await createClientWithProgram(
+        stack,
+        [
+          { name: 'Chin-up', loadKg: 0, reps: 8, sets: 2, restSeconds: 60 },
+          { name: 'Dip', loadKg: 0, reps: 10, sets: 2, restSeconds: 90 },
+        ],
+        'Upper',
+      );
+      await sql(stack.superuserUrl, `update public.program_exercises set superset_group = 'A' where exercise_id = any($1)`, [
+        lifter.exercises.map((e) => e.id),
+      ]);
+      await withScreenshotOnFailure(page, 'offline-superset', async () => {
+        const signIn = new SignInPage(page);
+        const today = new TodayPage(page);
+        await signIn.open(app.url);
+        await signIn.signIn(lifter.client.email, lifter.client.password);
+        await today.heading('Upper').waitFor();
+        await today.exercise('Chin-up').getByText('Superset A: alternate with the other exercises of A').waitFor();
+        await cutNetwork(context);
+        const timer = page.getByRole('timer', { name: 'Rest timer' });
+
+        await today.completeSet('Chin-up', 1);
+        // No rest between the exercises of a superset.
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(await timer.count()).toBe(0);
+        await today.completeSet('Dip', 1);
+        // The round is done: the longest rest of the superset.
+        await timer.waitFor();
+        await expect.poll(async () => (await timer.textContent()) ?? '').toMatch(/1:(2\d|30)/);
+      });
+    },
+  );
 });

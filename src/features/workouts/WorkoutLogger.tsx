@@ -3,6 +3,7 @@
  * workout is a draft until the first action stores it (useWorkoutWriter.startFromDraft), so
  * there is no start step; a stored session reads its sets live from the device database.
  */
+import { afterTick } from './supersets';
 import { formatTime } from '@/lib/dates';
 import { startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -47,6 +48,13 @@ const FIRST_CARDS = 2;
 function applyEdits(slots: LoggerSlot[], edits: Record<string, Partial<SetValues>>): LoggerSlot[] {
   if (Object.keys(edits).length === 0) return slots;
   return slots.map((slot) => ({ ...slot, rows: slot.rows.map((row) => (edits[row.key] ? { ...row, ...edits[row.key] } : row)) }));
+}
+
+/** Brings an exercise's card into view (the next one of a superset), once the tick has painted. */
+function showSlot(slotKey: string): void {
+  requestAnimationFrame(() =>
+    document.getElementById(`slot-${slotKey}`)?.closest('section')?.scrollIntoView({ block: 'nearest', behavior: 'smooth' }),
+  );
 }
 
 export function WorkoutLogger({ title, session, plan, onInteractive }: Props) {
@@ -134,8 +142,12 @@ export function WorkoutLogger({ title, session, plan, onInteractive }: Props) {
   });
 
   const actions: SlotActions = useMemo(() => {
-    const restOf = (row: LoggerRow) =>
-      latest.current.slots.find((s) => s.rows.some((r) => r.key === row.key))?.prescription?.rest_seconds ?? null;
+    // In a superset the rest waits for the round's last exercise, and the next one comes into view.
+    const restOf = (row: LoggerRow) => {
+      const next = afterTick(latest.current.slots, row.key);
+      if (next.nextSlotKey) showSlot(next.nextSlotKey);
+      return next.restSeconds;
+    };
     return {
       onTick: (row, values) => {
         if (row.stored) return void writer.tick(row.key, values, restOf(row));

@@ -27,6 +27,9 @@ export type SetValues = {
   durationSeconds: number | null;
 };
 
+/** The rest after a tick: its seconds, null for the default, or false for none (a superset goes on). */
+export type RestAfterTick = number | null | false;
+
 export type SessionStart = { clientId: string; programDayId: string | null; weekIndex: number | null; name: string | null };
 
 function setRowFields(
@@ -79,7 +82,7 @@ function createWriter(db: DeviceDatabase, unit: WeightUnit) {
     async startFromDraft(
       start: SessionStart,
       slots: readonly LoggerSlot[],
-      tick?: { rowKey: string; values: SetValues; restSeconds: number | null },
+      tick?: { rowKey: string; values: SetValues; restSeconds: RestAfterTick },
     ): Promise<{ sessionId: string; ids: Map<string, string> }> {
       const now = new Date().toISOString();
       const sessionId = newRowId();
@@ -101,7 +104,7 @@ function createWriter(db: DeviceDatabase, unit: WeightUnit) {
       await insertSession(start, now, sessionId);
       if (tickedId) {
         markSetCommitted(tickedId);
-        startRestTimer(tick?.restSeconds, tickedId);
+        if (tick?.restSeconds !== false) startRestTimer(tick?.restSeconds, tickedId);
       }
       return { sessionId, ids };
     },
@@ -133,7 +136,7 @@ function createWriter(db: DeviceDatabase, unit: WeightUnit) {
     },
 
     /** One tap: the set is done with the values shown, and the rest starts. */
-    async tick(setId: string, values: SetValues, restSeconds: number | null): Promise<void> {
+    async tick(setId: string, values: SetValues, restSeconds: RestAfterTick): Promise<void> {
       await editRow(db, 'set_logs', setId, {
         done: true,
         performed_at: new Date().toISOString(),
@@ -144,7 +147,7 @@ function createWriter(db: DeviceDatabase, unit: WeightUnit) {
         duration_seconds: values.durationSeconds,
       });
       markSetCommitted(setId);
-      startRestTimer(restSeconds, setId);
+      if (restSeconds !== false) startRestTimer(restSeconds, setId);
     },
 
     /** Marks the set a warm-up, a working, drop or failure set (warm-ups count for no record or volume). */
