@@ -7,10 +7,7 @@ import tseslint from 'typescript-eslint';
 const dataLayerBoundary = {
   patterns: [
     { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'src/db and src/sync stay free of React.' },
-    {
-      group: ['@/features', '@/features/*', '../features/*', '../../features/*'],
-      message: 'src/db and src/sync must not import features.',
-    },
+    { group: ['@/features', '@/features/*', '../features/*', '../../features/*'], message: 'src/db and src/sync must not import features.' },
   ],
 };
 
@@ -18,10 +15,7 @@ const dataLayerBoundary = {
 const dbBoundary = {
   patterns: [
     ...dataLayerBoundary.patterns,
-    {
-      group: ['@/sync', '@/sync/*', '../sync', '../sync/*'],
-      message: 'src/db must not import src/sync (pass what it needs in, like the conflict handler).',
-    },
+    { group: ['@/sync', '@/sync/*', '../sync', '../sync/*'], message: 'src/db must not import src/sync (pass what it needs in, like the conflict handler).' },
   ],
 };
 

@@ -10,8 +10,9 @@
 --     device reads them at its next resync;
 --   profiles: the person, their active trainers and their active clients.
 
-create function sync.poke_trainer_circle()
-returns trigger
+-- One poke {table} on the private channel of each of `p_users`.
+create function sync.send_pokes(p_table text, p_users uuid[])
+returns void
 language plpgsql
 security definer
 set search_path = ''
@@ -19,17 +20,31 @@ as $$
 declare
   v_user uuid;
 begin
-  for v_user in
+  for v_user in select distinct u from pg_catalog.unnest(p_users) u where u is not null
+  loop
+    perform realtime.send(pg_catalog.jsonb_build_object('table', p_table), 'poke', 'user:' || v_user, true);
+  end loop;
+end;
+$$;
+comment on function sync.send_pokes(text, uuid[]) is 'A poke {table} on user:<id> for each of the users (never row data).';
+revoke execute on function sync.send_pokes(text, uuid[]) from public, anon, authenticated;
+
+create function sync.poke_trainer_circle()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  perform sync.send_pokes(tg_table_name, array(
     with trainers as (
       select distinct (pg_catalog.to_jsonb(r) ->> 'trainer_id')::uuid as trainer_id from changed_rows r
     )
-    select t.trainer_id from trainers t where t.trainer_id is not null
+    select t.trainer_id from trainers t
     union
     select tc.client_id from public.trainer_clients tc join trainers t on tc.trainer_id = t.trainer_id
-    where tc.status = 'active' and not tc.deleted and tc.client_id is not null
-  loop
-    perform realtime.send(pg_catalog.jsonb_build_object('table', tg_table_name), 'poke', 'user:' || v_user, true);
-  end loop;
+    where tc.status = 'active' and not tc.deleted
+  ));
   return null;
 end;
 $$;
@@ -43,10 +58,8 @@ language plpgsql
 security definer
 set search_path = ''
 as $$
-declare
-  v_user uuid;
 begin
-  for v_user in
+  perform sync.send_pokes(tg_table_name, array(
     with people as (select distinct r.id from changed_rows r)
     select p.id from people p
     union
@@ -54,10 +67,8 @@ begin
     where tc.status = 'active' and not tc.deleted
     union
     select tc.client_id from public.trainer_clients tc join people p on tc.trainer_id = p.id
-    where tc.status = 'active' and not tc.deleted and tc.client_id is not null
-  loop
-    perform realtime.send(pg_catalog.jsonb_build_object('table', tg_table_name), 'poke', 'user:' || v_user, true);
-  end loop;
+    where tc.status = 'active' and not tc.deleted
+  ));
   return null;
 end;
 $$;

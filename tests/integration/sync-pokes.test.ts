@@ -88,10 +88,10 @@ describe('pokes', () => {
   });
 
   it('reach both sides of a credit, the server-decided data the bookings replica keeps', async () => {
-    await admin.query(
-      `insert into public.credit_ledger (client_id, trainer_id, delta, reason, note) values ($1, $2, 3, 'adjustment', 'welcome')`,
-      [client.id, trainer.id],
-    );
+    await admin.query(`insert into public.credit_ledger (client_id, trainer_id, delta, reason, note) values ($1, $2, 3, 'adjustment', 'welcome')`, [
+      client.id,
+      trainer.id,
+    ]);
     await settle();
     expect(take(client)).toEqual(['credit_ledger']);
     expect(take(trainer)).toEqual(['credit_ledger']);

@@ -18,6 +18,7 @@ import { whenEngineStarted } from '@/lib/device-store';
 import type { OutboxRecord } from '@/sync';
 import {
   BOOKINGS_SINCE_DAYS,
+  bookingsReplica,
   watchReplica,
   type Booking,
   type ExceptionRow,
@@ -111,12 +112,14 @@ const DAY_MS = 86_400_000;
 
 export type RefreshResult = { ok: boolean; error?: string };
 
+/** The replicated tables the bookings screens show (and the names they use). */
+export const BOOKING_VIEW_TABLES: readonly string[] = [...bookingsReplica.tables.map((t) => t.table), 'profiles'];
+
 async function runRefresh(userId: string, role: ReplicaRole, now: () => Date): Promise<RefreshResult> {
   try {
     // The stored rows (incremental, through the engine) and the computed answers, side by side.
     const engine = await whenEngineStarted();
-    const [rows, data] = await Promise.all([engine?.replicas.refreshAll(), readComputedBookingData(userId, role, now())]);
-    const failed = rows && engine ? engine.replicas.tables.filter((table) => !rows.some((r) => r.table === table)) : [];
+    const [failed, data] = await Promise.all([engine?.replicas.refreshTables(BOOKING_VIEW_TABLES) ?? [], readComputedBookingData(userId, role, now())]);
     const db = bookingReplicaDb(userId);
     await db.transaction('rw', [db.people, db.slots, db.meta], async () => {
       await Promise.all([db.people.clear(), db.slots.clear()]);

@@ -11,11 +11,11 @@ import { useStore } from 'zustand';
 import { useDeviceStore, whenEngineStarted } from '@/lib/device-store';
 import type { OutboxRecord } from '@/sync';
 import { syncStatus } from '@/sync/status-store';
-import { EMPTY_REPLICA, refreshBookingReplica, watchBookingReplica, type BookingReplica, type ReplicaRole } from './booking-replica';
+import { BOOKING_VIEW_TABLES, EMPTY_REPLICA, refreshBookingReplica, watchBookingReplica, type BookingReplica, type ReplicaRole } from './booking-replica';
 import { isBookingOutboxFunction, type BookingOutboxFunction } from './outbox-outcome';
 
-/** The server-decided tables this replica holds rows of: a poke for one refreshes it. */
-const BOOKING_TABLES = new Set(['bookings', 'credit_ledger', 'payments', 'trainer_availability', 'availability_exceptions', 'profiles']);
+/** A poke for one of the tables the screens show refreshes what server functions compute too. */
+const BOOKING_TABLES = new Set(BOOKING_VIEW_TABLES);
 
 export type BookingData = {
   replica: BookingReplica;

@@ -14,9 +14,7 @@ const ROSTER_TABLES = ['trainer_clients', 'profiles', 'client_profiles'];
 /** Brings the roster, names and profiles up to date now; false when any could not be read. */
 export async function refreshRoster(): Promise<boolean> {
   const engine = await whenEngineStarted();
-  if (!engine) return false;
-  const results = await Promise.all(ROSTER_TABLES.map((table) => engine.replicas.refreshTable(table)));
-  return results.every((result) => result !== null);
+  return !!engine && (await engine.replicas.refreshTables(ROSTER_TABLES)).length === 0;
 }
 
 /** The trainer's roster entries on the device (for useReplicaQuery). */

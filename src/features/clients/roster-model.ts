@@ -42,9 +42,7 @@ export function rosterLabel(entry: Pick<RosterEntry, 'full_name' | 'invited_emai
 const STATUS_ORDER: Record<RosterStatus, number> = { active: 0, invited: 1, removed: 2 };
 
 /** Active first, then open invitations, then removed; by name within each. */
-export function sortRoster<T extends Pick<RosterEntry, 'status' | 'full_name' | 'invited_email' | 'invite_code'>>(
-  entries: readonly T[],
-): T[] {
+export function sortRoster<T extends Pick<RosterEntry, 'status' | 'full_name' | 'invited_email' | 'invite_code'>>(entries: readonly T[]): T[] {
   return [...entries].sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || rosterLabel(a).localeCompare(rosterLabel(b)));
 }
 

@@ -87,9 +87,7 @@ export async function refreshCheckInForms(): Promise<boolean> {
 /** Brings the roster and names up to date now. */
 export async function refreshRosterNames(): Promise<boolean> {
   const engine = await whenEngineStarted();
-  if (!engine) return false;
-  const results = await Promise.all(['trainer_clients', 'profiles'].map((table) => engine.replicas.refreshTable(table)));
-  return results.every((result) => result !== null);
+  return !!engine && (await engine.replicas.refreshTables(['trainer_clients', 'profiles'])).length === 0;
 }
 
 /** The trainer's active clients with their names, from the roster and people replicas. */

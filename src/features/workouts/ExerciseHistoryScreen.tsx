@@ -63,15 +63,7 @@ export function ExerciseHistoryScreen() {
               <YAxis stroke="var(--muted)" fontSize={12} domain={['auto', 'auto']} unit={` ${unit}`} width={72} />
               <Tooltip contentStyle={{ background: 'var(--card)', border: '1px solid var(--border)', color: 'var(--fg)' }} />
               <Legend />
-              <Line
-                type="monotone"
-                dataKey="e1rm"
-                name="Estimated 1RM"
-                stroke="var(--accent)"
-                strokeWidth={2}
-                dot={{ r: 3 }}
-                connectNulls
-              />
+              <Line type="monotone" dataKey="e1rm" name="Estimated 1RM" stroke="var(--accent)" strokeWidth={2} dot={{ r: 3 }} connectNulls />
               <Line type="monotone" dataKey="top" name="Top set" stroke="var(--chart-2)" strokeWidth={2} dot={{ r: 3 }} connectNulls />
             </LineChart>
           </ResponsiveContainer>

@@ -6,29 +6,14 @@ import { useExerciseCatalogue } from '@/lib/useExerciseCatalogue';
 const LIMIT = 60;
 
 /** Search the cached catalogue (works offline); a swap lists the exercise's alternatives first. */
-export function ExercisePicker({
-  open,
-  title,
-  alternativesOf,
-  onPick,
-  onClose,
-}: {
-  open: boolean;
-  title: string;
-  alternativesOf?: string;
-  onPick: (exerciseId: string) => void;
-  onClose: () => void;
-}) {
+export function ExercisePicker({ open, title, alternativesOf, onPick, onClose }: { open: boolean; title: string; alternativesOf?: string; onPick: (exerciseId: string) => void; onClose: () => void }) {
   const catalogue = useExerciseCatalogue();
   const [query, setQuery] = useState('');
   const alternatives = useMemo(() => {
     const ids = alternativesOf ? (catalogue.byId.get(alternativesOf)?.alternatives ?? []) : [];
     return ids.map((id) => catalogue.byId.get(id)).filter((e): e is CatalogueExercise => !!e);
   }, [alternativesOf, catalogue.byId]);
-  const results = useMemo(
-    () => searchCatalogue(catalogue.exercises, query).filter((e) => e.id !== alternativesOf),
-    [catalogue.exercises, query, alternativesOf],
-  );
+  const results = useMemo(() => searchCatalogue(catalogue.exercises, query).filter((e) => e.id !== alternativesOf), [catalogue.exercises, query, alternativesOf]);
 
   const choose = (id: string) => {
     setQuery('');
@@ -49,14 +34,7 @@ export function ExercisePicker({
       <label htmlFor="exercise-search" className="visually-hidden">
         Search exercises
       </label>
-      <input
-        id="exercise-search"
-        type="search"
-        placeholder="Search exercises"
-        value={query}
-        onChange={(e) => setQuery(e.target.value)}
-        autoComplete="off"
-      />
+      <input id="exercise-search" type="search" placeholder="Search exercises" value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" />
       {alternatives.length > 0 && !query && (
         <>
           <h3>Alternatives</h3>

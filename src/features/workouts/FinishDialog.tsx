@@ -8,19 +8,7 @@ import { formatVolume, type WeightUnit } from './units';
 /** The notes' limit (workout_sessions.notes allows 4000). */
 const NOTES_MAX = 4000;
 
-export function FinishDialog({
-  open,
-  summary,
-  unit,
-  onSave,
-  onClose,
-}: {
-  open: boolean;
-  summary: SessionSummary;
-  unit: WeightUnit;
-  onSave: (form: FinishForm) => Promise<void>;
-  onClose: () => void;
-}) {
+export function FinishDialog({ open, summary, unit, onSave, onClose }: { open: boolean; summary: SessionSummary; unit: WeightUnit; onSave: (form: FinishForm) => Promise<void>; onClose: () => void }) {
   return (
     <Dialog open={open} title="Finish workout" onClose={onClose}>
       {open && <FinishFormView summary={summary} unit={unit} onSave={onSave} />}
@@ -28,15 +16,7 @@ export function FinishDialog({
   );
 }
 
-function FinishFormView({
-  summary,
-  unit,
-  onSave,
-}: {
-  summary: SessionSummary;
-  unit: WeightUnit;
-  onSave: (form: FinishForm) => Promise<void>;
-}) {
+function FinishFormView({ summary, unit, onSave }: { summary: SessionSummary; unit: WeightUnit; onSave: (form: FinishForm) => Promise<void> }) {
   const [form, setForm] = useState<FinishForm>(() => finishDefaults(summary.suggestedStatus, summary.durationSeconds));
   const [minutesText, setMinutesText] = useState(String(form.durationMinutes));
   const [error, setError] = useState<string | null>(null);
@@ -73,13 +53,7 @@ function FinishFormView({
         <legend>How did it go?</legend>
         {(['completed', 'partial'] as const).map((status) => (
           <label key={status} className={form.status === status ? 'selected' : undefined}>
-            <input
-              type="radio"
-              name="status"
-              value={status}
-              checked={form.status === status}
-              onChange={() => setForm({ ...form, status })}
-            />
+            <input type="radio" name="status" value={status} checked={form.status === status} onChange={() => setForm({ ...form, status })} />
             {status === 'completed' ? 'Completed' : 'Partly done'}
           </label>
         ))}
@@ -88,14 +62,7 @@ function FinishFormView({
         <legend>Rating</legend>
         {[1, 2, 3, 4, 5].map((n) => (
           <label key={n} className={form.rating !== null && n <= form.rating ? 'selected' : undefined}>
-            <input
-              type="radio"
-              name="rating"
-              value={n}
-              checked={form.rating === n}
-              onChange={() => setForm({ ...form, rating: n })}
-              aria-label={`${n} of 5`}
-            />
+            <input type="radio" name="rating" value={n} checked={form.rating === n} onChange={() => setForm({ ...form, rating: n })} aria-label={`${n} of 5`} />
             <span aria-hidden="true">★</span>
           </label>
         ))}
@@ -104,14 +71,7 @@ function FinishFormView({
       <input id="finish-minutes" inputMode="numeric" value={minutesText} onChange={(e) => setMinutesText(e.target.value)} />
       <label htmlFor="finish-notes">Notes</label>
       {/* The field stops at the limit; the count says so, instead of a paste being cut unseen. */}
-      <textarea
-        id="finish-notes"
-        rows={3}
-        maxLength={NOTES_MAX}
-        aria-describedby="finish-notes-count"
-        value={form.notes}
-        onChange={(e) => setForm({ ...form, notes: e.target.value })}
-      />
+      <textarea id="finish-notes" rows={3} maxLength={NOTES_MAX} aria-describedby="finish-notes-count" value={form.notes} onChange={(e) => setForm({ ...form, notes: e.target.value })} />
       <p id="finish-notes-count" className={`muted small${form.notes.length >= NOTES_MAX ? ' form-error' : ''}`}>
         {form.notes.length >= NOTES_MAX ? `At the limit: ${NOTES_MAX} characters` : `${form.notes.length} / ${NOTES_MAX}`}
       </p>

@@ -23,9 +23,7 @@ export function HistoryScreen() {
   const exercises = useMemo(() => {
     const counts = new Map<string, number>();
     for (const s of sets ?? []) counts.set(s.exercise_id, (counts.get(s.exercise_id) ?? 0) + 1);
-    return [...counts.entries()]
-      .map(([id, count]) => ({ id, count, name: exerciseName(catalogue, id) }))
-      .sort((a, b) => a.name.localeCompare(b.name));
+    return [...counts.entries()].map(([id, count]) => ({ id, count, name: exerciseName(catalogue, id) })).sort((a, b) => a.name.localeCompare(b.name));
   }, [sets, catalogue]);
 
   if (!sessions || !sets || !days) return <p aria-busy="true">Loading history…</p>;
@@ -69,8 +67,7 @@ export function HistoryScreen() {
             {exercises.map((e) => (
               <li key={e.id}>
                 <Link to={`/history/exercise/${e.id}`}>
-                  {e.name}{' '}
-                  <span className="muted small">
+                  {e.name} <span className="muted small">
                     {e.count} {e.count === 1 ? 'set' : 'sets'}
                   </span>
                 </Link>

@@ -1,13 +1,6 @@
 import { useEffect, useState } from 'react';
 import { formatClock, isRestOver, remainingMs } from './rest-timer';
-import {
-  adjustRestTimer,
-  alertRestOver,
-  askForNotifications,
-  canAskForNotifications,
-  stopRestTimer,
-  useRestTimerStore,
-} from './useRestTimer';
+import { adjustRestTimer, alertRestOver, askForNotifications, canAskForNotifications, stopRestTimer, useRestTimerStore } from './useRestTimer';
 
 /** The running rest: counts down from timestamps, rings at the end, adjustable by 15 s. */
 export function RestTimerBar() {
@@ -61,16 +54,7 @@ export function RestTimerBar() {
               void askForNotifications().then(() => setAskable(canAskForNotifications()));
             }}
           >
-            <svg
-              viewBox="0 0 24 24"
-              width="20"
-              height="20"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="2"
-              strokeLinecap="round"
-              aria-hidden="true"
-            >
+            <svg viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" aria-hidden="true">
               <path d="M6 16V11a6 6 0 0 1 12 0v5l2 2H4zM10 21h4" />
             </svg>
           </button>

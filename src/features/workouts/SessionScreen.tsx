@@ -26,14 +26,8 @@ export function SessionScreen() {
   const clientId = useClientId();
   const nameOf = useCallback((id: string) => exerciseName(catalogue, id), [catalogue]);
 
-  const records = useMemo(
-    () => (session && sets && history ? sessionRecords(history, sets, session.started_at) : []),
-    [session, sets, history],
-  );
-  const slots = useMemo(
-    () => (session && sets && prescriptions && history ? sessionSlots(session.id, sets, prescriptions, history, EMPTY_LAYOUT) : []),
-    [session, sets, prescriptions, history],
-  );
+  const records = useMemo(() => (session && sets && history ? sessionRecords(history, sets, session.started_at) : []), [session, sets, history]);
+  const slots = useMemo(() => (session && sets && prescriptions && history ? sessionSlots(session.id, sets, prescriptions, history, EMPTY_LAYOUT) : []), [session, sets, prescriptions, history]);
   const actions: SlotActions = useMemo(
     () => ({
       onTick: (row, values) => void writer.tick(row.key, values, null),
@@ -69,7 +63,9 @@ export function SessionScreen() {
         ← History
       </Link>
       <h1 id="session-title">{title}</h1>
-      <p className="muted">{formatDate(session.started_at, { weekday: true, time: true })}</p>
+      <p className="muted">
+        {formatDate(session.started_at, { weekday: true, time: true })}
+      </p>
       {session.status === 'in_progress' && (
         <p className="notice">
           In progress — <Link to="/today">continue on Today</Link>
@@ -109,26 +105,14 @@ export function SessionScreen() {
             {records.map((r) => (
               <li key={`${r.exerciseId}-${r.kind}-${r.weightKg ?? ''}`}>
                 <span className="pr-badge">PR</span> <strong>{nameOf(r.exerciseId)}</strong>: {RECORD_LABELS[r.kind]}{' '}
-                {r.kind === 'most_reps_at_weight'
-                  ? `${r.value} reps at ${formatWeight(r.weightKg ?? 0, unit)} (was ${r.previous})`
-                  : `${formatWeight(r.value, unit)} (was ${formatWeight(r.previous, unit)})`}
+                {r.kind === 'most_reps_at_weight' ? `${r.value} reps at ${formatWeight(r.weightKg ?? 0, unit)} (was ${r.previous})` : `${formatWeight(r.value, unit)} (was ${formatWeight(r.previous, unit)})`}
               </li>
             ))}
           </ul>
         )}
       </section>
       {slots.map((slot, index) => (
-        <ExerciseCard
-          key={slot.key}
-          slot={slot}
-          name={nameOf(slot.exerciseId)}
-          nameOf={nameOf}
-          unit={unit}
-          recordKeys={recordKeysOf(slot, recordSetIds)}
-          index={index}
-          count={slots.length}
-          actions={actions}
-        />
+        <ExerciseCard key={slot.key} slot={slot} name={nameOf(slot.exerciseId)} nameOf={nameOf} unit={unit} recordKeys={recordKeysOf(slot, recordSetIds)} index={index} count={slots.length} actions={actions} />
       ))}
     </section>
   );

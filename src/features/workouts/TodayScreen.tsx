@@ -16,15 +16,7 @@ function todayShown(): void {
 }
 
 /** The days a client may train instead, named with their program when there are several. */
-function OtherDays({
-  choices,
-  multiplePrograms,
-  onChoose,
-}: {
-  choices: Array<{ program: ProgramRow; day: DayRow }>;
-  multiplePrograms: boolean;
-  onChoose: (dayId: string) => void;
-}) {
+function OtherDays({ choices, multiplePrograms, onChoose }: { choices: Array<{ program: ProgramRow; day: DayRow }>; multiplePrograms: boolean; onChoose: (dayId: string) => void }) {
   return (
     <ul className="plain-list">
       {choices.map(({ program, day }) => (
@@ -58,15 +50,7 @@ export function TodayScreen() {
   if (choice.kind === 'resume') {
     const day = days.find((d) => d.id === choice.session.program_day_id);
     // Keyed by the planned day, like the draft below: storing the draft keeps the same logger.
-    return (
-      <WorkoutLogger
-        key={choice.session.program_day_id ? `day-${choice.session.program_day_id}` : choice.session.id}
-        title={day?.name ?? choice.session.name ?? 'Workout'}
-        session={choice.session}
-        plan={null}
-        onInteractive={todayShown}
-      />
-    );
+    return <WorkoutLogger key={choice.session.program_day_id ? `day-${choice.session.program_day_id}` : choice.session.id} title={day?.name ?? choice.session.name ?? 'Workout'} session={choice.session} plan={null} onInteractive={todayShown} />;
   }
 
   const choosable = choosableDays(today.programs, days, clientId);
@@ -81,13 +65,7 @@ export function TodayScreen() {
     const others = choosable.filter((c) => c.day.id !== day.id);
     return (
       <>
-        <WorkoutLogger
-          key={`day-${day.id}`}
-          title={day.name}
-          session={null}
-          plan={{ programDayId: day.id, weekIndex }}
-          onInteractive={todayShown}
-        />
+        <WorkoutLogger key={`day-${day.id}`} title={day.name} session={null} plan={{ programDayId: day.id, weekIndex }} onInteractive={todayShown} />
         {chosen && (
           <button type="button" className="link" onClick={() => chooseDay(null)}>
             Back to today’s plan
@@ -124,9 +102,7 @@ export function TodayScreen() {
           </>
         )}
         {choice.kind === 'rest-day' && <p className="big">Rest day{choice.day ? `: ${choice.day.name}` : ''}. Recover well.</p>}
-        {choice.kind === 'no-program' && programArrival === 'here' && (
-          <p className="big">No program assigned yet. Log a workout of your own.</p>
-        )}
+        {choice.kind === 'no-program' && programArrival === 'here' && <p className="big">No program assigned yet. Log a workout of your own.</p>}
         {choice.kind === 'no-program' && programArrival !== 'here' && (
           <p className="big" aria-busy={programArrival === 'arriving'}>
             {arrivalText(programArrival, 'your program')}
@@ -138,9 +114,7 @@ export function TodayScreen() {
       </div>
       {otherDays.length > 0 && (
         <div className="card">
-          <h2>
-            Train another day{new Set(otherDays.map((c) => c.program.id)).size === 1 ? ` of ${otherDays[0]?.program.name ?? ''}` : ''}
-          </h2>
+          <h2>Train another day{new Set(otherDays.map((c) => c.program.id)).size === 1 ? ` of ${otherDays[0]?.program.name ?? ''}` : ''}</h2>
           <OtherDays choices={otherDays} multiplePrograms={new Set(otherDays.map((c) => c.program.id)).size > 1} onChoose={chooseDay} />
         </div>
       )}

@@ -21,15 +21,7 @@ import { useNow } from './useNow';
 import { updateLayout, useSessionLayout } from './useSessionLayout';
 import { useClientId, useExerciseSets, usePrescriptions, useSessionSets, type SessionRow } from './useWorkoutData';
 import { useWorkoutWriter, type SessionStart, type SetValues } from './useWorkoutWriter';
-import {
-  draftSlots,
-  recordKeysOf,
-  sessionSlots,
-  shareUnchangedSlots,
-  type LoggedSetFields,
-  type LoggerRow,
-  type LoggerSlot,
-} from './workout-model';
+import { draftSlots, recordKeysOf, sessionSlots, shareUnchangedSlots, type LoggedSetFields, type LoggerRow, type LoggerSlot } from './workout-model';
 import { moveSlot } from './workout-plan';
 
 type Props = {
@@ -89,8 +81,7 @@ export function WorkoutLogger({ title, session, plan, onInteractive }: Props) {
   // already on screen, so a quick second tap lands on a row instead of a blank moment.
   // Unchanged slots and rows keep their objects, so a tick re-renders one row, not all.
   const [shown, setShown] = useState<{ source: LoggerSlot[] | null; slots: LoggerSlot[] }>({ source: null, slots: [] });
-  if (computedSlots && computedSlots !== shown.source)
-    setShown({ source: computedSlots, slots: shareUnchangedSlots(shown.slots, computedSlots) });
+  if (computedSlots && computedSlots !== shown.source) setShown({ source: computedSlots, slots: shareUnchangedSlots(shown.slots, computedSlots) });
   const slots = shown.slots;
 
   const records = useMemo(() => {
@@ -200,9 +191,7 @@ export function WorkoutLogger({ title, session, plan, onInteractive }: Props) {
       },
       onMove: (slot, delta) => {
         const order = latest.current.slots.map((s) => s.key);
-        void ensureStored().then(({ sessionId }) =>
-          updateLayout(sessionId, (layout) => ({ ...layout, order: moveSlot(order, slot.key, delta) })),
-        );
+        void ensureStored().then(({ sessionId }) => updateLayout(sessionId, (layout) => ({ ...layout, order: moveSlot(order, slot.key, delta) })));
       },
       onSkip: (slot) => {
         void ensureStored().then(({ sessionId, ids }) => writer.skip(sessionId, storedSlot(slot, ids)));
@@ -218,25 +207,16 @@ export function WorkoutLogger({ title, session, plan, onInteractive }: Props) {
     const current = picker;
     setPicker(null);
     const { sessionId, ids } = await ensureStored();
-    if (current?.mode === 'swap')
-      await writer.swap(sessionId, storedSlot(current.slot, ids), exerciseId, latest.current.history, current.slot.prescription);
+    if (current?.mode === 'swap') await writer.swap(sessionId, storedSlot(current.slot, ids), exerciseId, latest.current.history, current.slot.prescription);
     else await writer.addExercise(sessionId, clientId, exerciseId, latest.current.history);
   }
 
-  const summary = useMemo(
-    () => summarizeSession(session?.started_at ?? new Date(now).toISOString(), (sessionSets ?? []) as LoggedSetFields[], new Date(now)),
-    [session, sessionSets, now],
-  );
+  const summary = useMemo(() => summarizeSession(session?.started_at ?? new Date(now).toISOString(), (sessionSets ?? []) as LoggedSetFields[], new Date(now)), [session, sessionSets, now]);
   const doneSets = (sessionSets ?? []).filter((s) => s.done).length;
 
   async function finish(form: FinishForm) {
     if (!session) return;
-    await writer.finish(session.id, {
-      status: form.status,
-      durationSeconds: Math.min(86_400, form.durationMinutes * 60),
-      rating: form.rating,
-      notes: form.notes || null,
-    });
+    await writer.finish(session.id, { status: form.status, durationSeconds: Math.min(86_400, form.durationMinutes * 60), rating: form.rating, notes: form.notes || null });
     setFinishing(false);
     navigate(`/history/${session.id}`);
   }
@@ -250,9 +230,7 @@ export function WorkoutLogger({ title, session, plan, onInteractive }: Props) {
         <div>
           <h1>{title}</h1>
           <p className="muted">
-            {session
-              ? `Started ${formatTime(session.started_at)} · ${formatDuration(Math.max(1, Math.round((now - Date.parse(session.started_at)) / 1000)))}`
-              : 'Tick a set to start'}
+            {session ? `Started ${formatTime(session.started_at)} · ${formatDuration(Math.max(1, Math.round((now - Date.parse(session.started_at)) / 1000)))}` : 'Tick a set to start'}
           </p>
         </div>
         {session && (
@@ -328,11 +306,7 @@ export function WorkoutLogger({ title, session, plan, onInteractive }: Props) {
             className="danger-outline"
             onClick={() => {
               setConfirmDiscard(false);
-              if (session)
-                void writer.discard(
-                  session.id,
-                  (sessionSets ?? []).map((s) => s.id),
-                );
+              if (session) void writer.discard(session.id, (sessionSets ?? []).map((s) => s.id));
             }}
           >
             Discard

@@ -19,26 +19,14 @@ import { slotKeyOf, type Prescription } from './workout-plan';
 
 import type { SetKind } from './set-kinds';
 
-export type SetValues = {
-  weightKg: number | null;
-  reps: number | null;
-  rir: number | null;
-  rpe: number | null;
-  durationSeconds: number | null;
-};
+export type SetValues = { weightKg: number | null; reps: number | null; rir: number | null; rpe: number | null; durationSeconds: number | null };
 
 /** The rest after a tick: its seconds, null for the default, or false for none (a superset goes on). */
 export type RestAfterTick = number | null | false;
 
 export type SessionStart = { clientId: string; programDayId: string | null; weekIndex: number | null; name: string | null };
 
-function setRowFields(
-  sessionId: string,
-  clientId: string,
-  row: LoggerRow,
-  now: string,
-  done: boolean,
-): NewRowFields<'set_logs'> & { id: string } {
+function setRowFields(sessionId: string, clientId: string, row: LoggerRow, now: string, done: boolean): NewRowFields<'set_logs'> & { id: string } {
   return {
     id: newRowId(),
     session_id: sessionId,
@@ -137,15 +125,7 @@ function createWriter(db: DeviceDatabase, unit: WeightUnit) {
 
     /** One tap: the set is done with the values shown, and the rest starts. */
     async tick(setId: string, values: SetValues, restSeconds: RestAfterTick): Promise<void> {
-      await editRow(db, 'set_logs', setId, {
-        done: true,
-        performed_at: new Date().toISOString(),
-        weight_kg: values.weightKg,
-        reps: values.reps,
-        rir: values.rir,
-        rpe: values.rpe,
-        duration_seconds: values.durationSeconds,
-      });
+      await editRow(db, 'set_logs', setId, { done: true, performed_at: new Date().toISOString(), weight_kg: values.weightKg, reps: values.reps, rir: values.rir, rpe: values.rpe, duration_seconds: values.durationSeconds });
       markSetCommitted(setId);
       if (restSeconds !== false) startRestTimer(restSeconds, setId);
     },
@@ -177,47 +157,17 @@ function createWriter(db: DeviceDatabase, unit: WeightUnit) {
     async addSet(sessionId: string, clientId: string, slot: LoggerSlot): Promise<void> {
       const last = slot.rows.at(-1);
       const template: LoggerRow = last ?? plannedRows(slot.key, slot.exerciseId, slot.prescription, [], undefined, unit)[0]!;
-      const row: LoggerRow = {
-        ...template,
-        exerciseId: slot.exerciseId,
-        setIndex: (last?.setIndex ?? 0) + 1,
-        done: false,
-        setKind: last?.setKind === 'warmup' ? 'working' : template.setKind,
-      };
+      const row: LoggerRow = { ...template, exerciseId: slot.exerciseId, setIndex: (last?.setIndex ?? 0) + 1, done: false, setKind: last?.setKind === 'warmup' ? 'working' : template.setKind };
       await insertRow(db, 'set_logs', setRowFields(sessionId, clientId, row, new Date().toISOString(), false));
     },
 
     /** Warm-up sets before the slot's sets (which move down to make room), not done yet. */
-    async addWarmups(
-      sessionId: string,
-      clientId: string,
-      slot: LoggerSlot,
-      steps: ReadonlyArray<{ weightKg: number; reps: number }>,
-    ): Promise<void> {
-      if (steps.length === 0) return;
+    async addWarmups(sessionId: string, clientId: string, slot: LoggerSlot, steps: ReadonlyArray<{ weightKg: number; reps: number }>): Promise<void> {
       const template: LoggerRow = slot.rows[0] ?? plannedRows(slot.key, slot.exerciseId, slot.prescription, [], undefined, unit)[0]!;
-      for (const row of [...slot.rows].reverse()) await editRow(db, 'set_logs', row.key, { set_index: row.setIndex + steps.length });
+      for (const row of slot.rows) await editRow(db, 'set_logs', row.key, { set_index: row.setIndex + steps.length });
       const now = new Date().toISOString();
-      const warmups = steps.map((step, i) =>
-        setRowFields(
-          sessionId,
-          clientId,
-          {
-            ...template,
-            exerciseId: slot.exerciseId,
-            setIndex: i + 1,
-            setKind: 'warmup',
-            weightKg: step.weightKg,
-            reps: step.reps,
-            rir: null,
-            rpe: null,
-            durationSeconds: null,
-          },
-          now,
-          false,
-        ),
-      );
-      await insertRows(db, 'set_logs', warmups);
+      const warmup = (step: { weightKg: number; reps: number }, i: number): LoggerRow => ({ ...template, exerciseId: slot.exerciseId, setIndex: i + 1, setKind: 'warmup', weightKg: step.weightKg, reps: step.reps, rir: null, rpe: null, durationSeconds: null });
+      await insertRows(db, 'set_logs', steps.map((step, i) => setRowFields(sessionId, clientId, warmup(step, i), now, false)));
     },
 
     removeSet(setId: string): Promise<void> {
@@ -228,15 +178,8 @@ function createWriter(db: DeviceDatabase, unit: WeightUnit) {
       const key = `x:${exerciseId}`;
       const now = new Date().toISOString();
       const rows = plannedRows(key, exerciseId, null, history, sessionId, unit);
-      await insertRows(
-        db,
-        'set_logs',
-        rows.map((row) => setRowFields(sessionId, clientId, row, now, false)),
-      );
-      updateLayout(sessionId, (layout) => ({
-        ...layout,
-        order: layout.order.length ? [...layout.order.filter((k) => k !== key), key] : layout.order,
-      }));
+      await insertRows(db, 'set_logs', rows.map((row) => setRowFields(sessionId, clientId, row, now, false)));
+      updateLayout(sessionId, (layout) => ({ ...layout, order: layout.order.length ? [...layout.order.filter((k) => k !== key), key] : layout.order }));
     },
 
     /** Skips what is left of an exercise (done sets stay: they were done). */
@@ -249,47 +192,23 @@ function createWriter(db: DeviceDatabase, unit: WeightUnit) {
       const now = new Date().toISOString();
       const planned = plannedRows(slot.key, slot.exerciseId, slot.prescription, history, sessionId, unit);
       const start = slot.rows.length;
-      await insertRows(
-        db,
-        'set_logs',
-        planned.map((row) => setRowFields(sessionId, clientId, { ...row, setIndex: start + row.setIndex }, now, false)),
-      );
+      await insertRows(db, 'set_logs', planned.map((row) => setRowFields(sessionId, clientId, { ...row, setIndex: start + row.setIndex }, now, false)));
       updateLayout(sessionId, (layout) => withSkipped(layout, slot.key, false));
     },
 
     /** Swaps the sets still to do for another exercise, prefilled from its last time. */
-    async swap(
-      sessionId: string,
-      slot: LoggerSlot,
-      exerciseId: string,
-      history: readonly LoggedSetFields[],
-      prescription: Prescription | null,
-    ): Promise<void> {
+    async swap(sessionId: string, slot: LoggerSlot, exerciseId: string, history: readonly LoggedSetFields[], prescription: Prescription | null): Promise<void> {
       const todo = slot.rows.filter((r) => !r.done && r.stored);
-      const planned = plannedRows(
-        slot.key,
-        exerciseId,
-        prescription && prescription.exercise_id === exerciseId ? prescription : null,
-        history,
-        sessionId,
-        unit,
-      );
+      const planned = plannedRows(slot.key, exerciseId, prescription && prescription.exercise_id === exerciseId ? prescription : null, history, sessionId, unit);
       for (const [i, row] of todo.entries()) {
         const prefill = planned[i] ?? planned.at(-1);
-        await editRow(db, 'set_logs', row.key, {
-          exercise_id: exerciseId,
-          weight_kg: prefill?.weightKg ?? null,
-          reps: prefill?.reps ?? row.reps,
-        });
+        await editRow(db, 'set_logs', row.key, { exercise_id: exerciseId, weight_kg: prefill?.weightKg ?? null, reps: prefill?.reps ?? row.reps });
       }
       const newKey = slotKeyOf({ program_exercise_id: slot.prescription?.id ?? null, exercise_id: exerciseId });
       if (newKey !== slot.key) updateLayout(sessionId, (layout) => renameSlot(layout, slot.key, newKey));
     },
 
-    finish(
-      sessionId: string,
-      fields: { status: 'completed' | 'partial'; durationSeconds: number; rating: number | null; notes: string | null },
-    ): Promise<void> {
+    finish(sessionId: string, fields: { status: 'completed' | 'partial'; durationSeconds: number; rating: number | null; notes: string | null }): Promise<void> {
       return editRow(db, 'workout_sessions', sessionId, {
         status: fields.status,
         ended_at: new Date().toISOString(),

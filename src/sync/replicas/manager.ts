@@ -32,6 +32,8 @@ export type ReplicaManager = {
   refreshAll: () => Promise<TableRefreshResult[]>;
   /** Refreshes one server table, if a replica has it (a poke naming it). */
   refreshTable: (table: string) => Promise<TableRefreshResult | null>;
+  /** Refreshes these tables at once; answers the ones that could not be refreshed. */
+  refreshTables: (tables: readonly string[]) => Promise<string[]>;
   tables: readonly string[];
   stop: () => void;
 };
@@ -101,15 +103,21 @@ export function startReplicaManager(options: ReplicaManagerOptions): ReplicaMana
     return queued;
   };
 
+  const refreshTable = (name: string): Promise<TableRefreshResult | null> => {
+    const table = byTable.get(name);
+    return table ? refresh(table) : Promise.resolve(null);
+  };
+
   return {
     tables: [...byTable.keys()],
     refreshAll: async () => {
       const results = await Promise.all([...byTable.values()].map((table) => refresh(table)));
       return results.filter((r): r is TableRefreshResult => r !== null);
     },
-    refreshTable: (name) => {
-      const table = byTable.get(name);
-      return table ? refresh(table) : Promise.resolve(null);
+    refreshTable,
+    refreshTables: async (names) => {
+      const results = await Promise.all(names.map(refreshTable));
+      return names.filter((_, i) => results[i] === null);
     },
     stop: () => {
       stopped = true;

@@ -32,12 +32,14 @@ export function replicaStoreSchema(definitions: readonly ReplicaDefinition[]): R
 const open = new Map<string, ReplicaStore>();
 
 export function openReplicaStore(userId: string, definitions: readonly ReplicaDefinition[], dexieOptions?: DexieOptions): ReplicaStore {
-  const key = `${replicaStoreName(userId)}|${dexieOptions ? 'custom' : 'default'}`;
-  const existing = open.get(key);
-  if (existing && existing.isOpen() !== false) return existing;
-  const db = new Dexie(replicaStoreName(userId), dexieOptions) as ReplicaStore;
+  const name = replicaStoreName(userId);
+  // The browser's store is shared by the engine and the screens; another IndexedDB (a test
+  // device) gets a store of its own.
+  const existing = dexieOptions ? undefined : open.get(name);
+  if (existing && !existing.hasBeenClosed()) return existing;
+  const db = new Dexie(name, dexieOptions) as ReplicaStore;
   db.version(REPLICA_SCHEMA_VERSION).stores(replicaStoreSchema(definitions));
   db.rows = (table) => db.table(table);
-  if (!dexieOptions) open.set(key, db);
+  if (!dexieOptions) open.set(name, db);
   return db;
 }
